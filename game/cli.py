@@ -1,0 +1,35 @@
+"""The `detente` command line: play, validate, new, schema, sim, report, screenshots."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
+    """The argument parser and the handler for each subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="detente",
+        description="Détente: negotiate missile-defence cooperation as NATO or Russia.",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    handlers: dict[str, Handler] = {}
+    # Each command module registers its own subparser; importing lazily keeps start-up fast
+    # and means `detente validate` never loads pygame.
+    from game.commands import register_all
+
+    register_all(subparsers, handlers)
+    return parser, handlers
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; with no command, open the title screen."""
+    parser, handlers = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "play"
+    if args.command is None:
+        args = parser.parse_args(["play", *(argv or sys.argv[1:])])
+    return handlers[command](args)

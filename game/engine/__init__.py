@@ -1,0 +1,1 @@
+"""Detente engine: the pure rules of the negotiation."""

@@ -1,0 +1,1 @@
+"""Scenario files: the format, safe loading and checks."""
