@@ -1,0 +1,83 @@
+"""Trust: a starting level plus named modifiers that fade round by round."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from game.engine import constants as C
+from game.engine.state import Direction, State, TrustModifier, TrustPoint
+from game.scenario.models import SideId
+
+
+def trust_level(state: State, direction: Direction) -> int:
+    """Current trust in one direction: base plus modifiers, clamped to 0..100."""
+    base = (
+        state.base_trust.nato if direction is Direction.NATO_IN_RUSSIA else state.base_trust.russia
+    )
+    total = base + sum(m.size for m in state.modifiers if m.direction is direction)
+    return max(C.TRUST_MIN, min(C.TRUST_MAX, total))
+
+
+def trust_of(state: State, truster: SideId) -> int:
+    """How much `truster` trusts the other side."""
+    return trust_level(state, Direction.of(truster))
+
+
+def mean_trust(state: State) -> float:
+    """The mean of both directions of trust."""
+    return (trust_of(state, SideId.NATO) + trust_of(state, SideId.RUSSIA)) / 2
+
+
+def add_modifier(
+    state: State, direction: Direction, size: int, reason: str, fade: int
+) -> tuple[State, str]:
+    """Add a trust modifier; returns the new state and the log sentence for the change."""
+    before = trust_level(state, direction)
+    modifier = TrustModifier(direction, reason, size, fade, state.round)
+    new = replace(state, modifiers=(*state.modifiers, modifier))
+    after = trust_level(new, direction)
+    return new, describe_trust_change(direction, before, after, reason, fade)
+
+
+def describe_trust_change(
+    direction: Direction, before: int, after: int, reason: str, fade: int
+) -> str:
+    """A sentence such as "Russia's trust in NATO fell 8 to 27: ... (fading 2 a round)."."""
+    who = (
+        "NATO's trust in Russia"
+        if direction is Direction.NATO_IN_RUSSIA
+        else "Russia's trust in NATO"
+    )
+    if after == before:
+        verb = f"stayed at {after}"
+    elif after > before:
+        verb = f"rose {after - before} to {after}"
+    else:
+        verb = f"fell {before - after} to {after}"
+    fading = f" (fading {fade} a round)" if fade else " (lasting)"
+    return f"{who} {verb}: {reason}{fading}."
+
+
+def fade_modifiers(state: State) -> State:
+    """Shrink every modifier toward zero by its fade; drop the ones that reach zero."""
+    faded = []
+    for modifier in state.modifiers:
+        if modifier.fade == 0:
+            faded.append(modifier)
+            continue
+        step = min(modifier.fade, abs(modifier.size))
+        size = modifier.size - step if modifier.size > 0 else modifier.size + step
+        if size != 0:
+            faded.append(replace(modifier, size=size))
+    return replace(state, modifiers=tuple(faded))
+
+
+def track_point(state: State) -> State:
+    """Record both trust levels now, replacing a point already recorded for this round."""
+    point = TrustPoint(
+        state.round,
+        trust_level(state, Direction.NATO_IN_RUSSIA),
+        trust_level(state, Direction.RUSSIA_IN_NATO),
+    )
+    track = tuple(p for p in state.trust_track if p.round != state.round)
+    return replace(state, trust_track=(*track, point))

@@ -1,0 +1,68 @@
+"""What proposals are worth to each side, with terms, shifts and the trust discount."""
+
+from __future__ import annotations
+
+from game.engine import constants as C
+from game.engine.moves import Terms
+from game.scenario.models import Proposal, ProposalKind, Scenario, SideId
+
+
+def terms_with_defaults(proposal: Proposal, terms: Terms) -> Terms:
+    """The chosen terms completed with each term's default variant, sorted by term id."""
+    chosen = dict(terms)
+    return tuple(sorted((term.id, chosen.get(term.id, term.default)) for term in proposal.terms))
+
+
+def effective_kind(proposal: Proposal, terms: Terms) -> ProposalKind:
+    """The proposal's kind, as overridden by the last chosen variant that sets one."""
+    chosen = dict(terms)
+    kind = proposal.kind
+    for term in proposal.terms:
+        variant_id = chosen.get(term.id, term.default)
+        for variant in term.variants:
+            if variant.id == variant_id and variant.kind is not None:
+                kind = variant.kind
+    return kind
+
+
+def raw_value(proposal: Proposal, terms: Terms, side: SideId, shift: int = 0) -> int:
+    """Base value plus shifts and variant deltas, clamped to -10..10 (no trust discount)."""
+    chosen = dict(terms)
+    total = proposal.value.of(side) + shift
+    for term in proposal.terms:
+        variant_id = chosen.get(term.id, term.default)
+        for variant in term.variants:
+            if variant.id == variant_id:
+                total += variant.value.of(side)
+    return max(-10, min(10, total))
+
+
+def trust_factor(kind: ProposalKind, trust: int) -> float:
+    """How much of a positive value a side counts, given its trust in the other side."""
+    confidence = min(1.0, max(0, trust) / C.FULL_TRUST_AT)
+    if kind is ProposalKind.PROMISE:
+        return C.PROMISE_FLOOR + (1 - C.PROMISE_FLOOR) * confidence
+    if kind is ProposalKind.STRUCTURAL:
+        return C.STRUCTURAL_FLOOR + (1 - C.STRUCTURAL_FLOOR) * confidence
+    return 1.0
+
+
+def effective_value(
+    proposal: Proposal, terms: Terms, side: SideId, trust: int, shift: int = 0
+) -> float:
+    """The value a side counts for a proposal: raw value, positive part discounted by trust."""
+    value = raw_value(proposal, terms, side, shift)
+    if value <= 0:
+        return float(value)
+    return value * trust_factor(effective_kind(proposal, terms), trust)
+
+
+def best_total(scenario: Scenario, side: SideId) -> float:
+    """The sum of a side's best positive values over all proposals: the package-value scale."""
+    total = 0
+    for proposal in scenario.proposals:
+        best = proposal.value.of(side)
+        for term in proposal.terms:
+            best += max(variant.value.of(side) for variant in term.variants)
+        total += max(0, min(10, best))
+    return float(max(total, 1))
