@@ -17,7 +17,7 @@ from game.engine.results import Applied, Rejected
 from game.engine.rng import seed_state
 from game.engine.serial import from_dict, to_dict
 from game.engine.state import Pair, ProposalState, State
-from game.engine.turns import start_round
+from game.engine.turns import after_move, start_round
 from game.engine.view import View, view
 from game.scenario.models import Scenario, SideId
 
@@ -77,8 +77,6 @@ def to_move(state: State) -> SideId:
 
 def apply(state: State, move: Move) -> Applied | Rejected:
     """Make a move: the new state and the log lines it added, or why it is not allowed."""
-    from game.engine.turns import after_move
-
     problem = check(state, move)
     if problem is not None:
         return problem
@@ -92,7 +90,7 @@ def is_over(state: State) -> bool:
 
 
 def replay(scenario: Scenario, seed: int, moves: Iterable[Move]) -> State:
-    """The state reached by playing `moves` from a new game; ValueError at the first illegal move."""
+    """Play `moves` from a new game; raises ValueError at the first illegal move."""
     state = new_game(scenario, seed)
     for number, move in enumerate(moves, start=1):
         result = apply(state, move)
