@@ -66,7 +66,8 @@ def new_game(scenario: Scenario, seed: int) -> State:
         moves=(),
         rng=seed_state(seed),
     )
-    state = log(state, "start", f"Talks open: {scenario.title}. Deadline: {scenario.deadline}.")
+    title = scenario.title if scenario.title[-1] in ".?!" else f"{scenario.title}."
+    state = log(state, "start", f"Talks open: {title} Deadline: {scenario.deadline}.")
     return start_round(state)
 
 

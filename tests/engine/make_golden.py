@@ -9,6 +9,7 @@ import random
 from pathlib import Path
 
 from game.engine import State, apply, is_over, legal_moves, new_game, outcome, to_move
+from game.engine.moves import WalkOut
 from game.scenario import load
 from game.scenario.models import Scenario
 
@@ -24,11 +25,12 @@ CASES = [
 
 
 def seeded_game(scenario: Scenario, seed: int) -> State:
-    """A game of seeded random legal moves."""
+    """A game of seeded random legal moves; nobody walks out, so transcripts run long."""
     rng = random.Random(seed)
     state = new_game(scenario, seed)
     while not is_over(state):
-        state = apply(state, rng.choice(legal_moves(state, to_move(state)))).state  # type: ignore[union-attr]
+        moves = [m for m in legal_moves(state, to_move(state)) if not isinstance(m, WalkOut)]
+        state = apply(state, rng.choice(moves)).state  # type: ignore[union-attr]
     return state
 
 
