@@ -151,7 +151,9 @@ class Effect(Strict):
         default=1,
         ge=0,
         le=10,
-        description="How many points a round the trust changes fade back toward the start (0: never).",
+        description=(
+            "How many points a round the trust changes fade back toward the start (0: never)."
+        ),
     )
     support: SideNumbers | None = Field(
         default=None, description="Changes to each side's domestic support, in points."
@@ -207,7 +209,9 @@ class RedLine(Strict):
     text: Text = Field(description="The red line as the side's briefing states it.")
     proposal: Slug | None = Field(
         default=None,
-        description="Optional: a proposal this side may never accept (with `terms`, only those terms).",
+        description=(
+            "Optional: a proposal this side may never accept (with `terms`, only those terms)."
+        ),
     )
     terms: dict[str, str] = Field(
         default_factory=dict,
@@ -410,9 +414,7 @@ class Scenario(Strict):
     objections: list[Objection] = Field(
         default_factory=list, description="Reasons a side can give against proposals."
     )
-    arguments: list[Argument] = Field(
-        default_factory=list, description="Answers to objections."
-    )
+    arguments: list[Argument] = Field(default_factory=list, description="Answers to objections.")
     events: list[Event] = Field(
         default_factory=list, description="What can happen outside the room."
     )

@@ -1,0 +1,70 @@
+"""`detente new NAME`: write a commented starter scenario to edit."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from game.commands import Handler
+
+SCHEMA_FILE = "scenario.schema.json"
+
+
+def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
+    """Add the `new` subcommand."""
+    parser = subparsers.add_parser(
+        "new",
+        help="write a starter scenario to edit",
+        description="Write NAME.yaml (or the given .yaml path): a commented scenario that "
+        "validates and can be played. An existing file is never overwritten.",
+    )
+    parser.add_argument("name", metavar="NAME", help="the new file's name or path")
+    handlers["new"] = run
+
+
+def target_path(name: str) -> Path:
+    """NAME with `.yaml` added unless it already ends in .yaml or .yml."""
+    path = Path(name)
+    return path if path.suffix in (".yaml", ".yml") else path.with_name(path.name + ".yaml")
+
+
+def schema_reference(target: Path) -> str:
+    """Where the new file's editor finds the schema: relative to it when possible."""
+    from game.library import shipped_folder
+
+    folder = shipped_folder()
+    schema = folder / SCHEMA_FILE if folder is not None else None
+    if schema is None or not schema.is_file():
+        return SCHEMA_FILE
+    try:
+        return Path(os.path.relpath(schema, target.resolve().parent)).as_posix()
+    except ValueError:
+        # Windows: the file and the schema are on different drives.
+        return schema.resolve().as_uri()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the starter file, refusing to overwrite anything."""
+    from game.scenario.starter import starter_text
+
+    target = target_path(args.name)
+    reference = schema_reference(target)
+    text = starter_text(target.stem, str(target), reference)
+    try:
+        with open(target, "x", encoding="utf-8") as file:
+            file.write(text)
+    except FileExistsError:
+        print(
+            f"{target} already exists: choose another name (nothing was written)", file=sys.stderr
+        )
+        return 1
+    except OSError as error:
+        print(f"cannot write {target}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"wrote {target}: edit it, then check it with `detente validate {target}`")
+    if reference == SCHEMA_FILE:
+        print(f"for editor help, save the schema beside it: detente schema > {SCHEMA_FILE}")
+    return 0

@@ -1,0 +1,146 @@
+"""Load a scenario file: safe YAML, the schema, then the cross-checks, every problem at once."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from pydantic import ValidationError
+
+from game.scenario import checks, playable
+from game.scenario.locate import Node, format_path, locate
+from game.scenario.messages import shown, suggested_key, translate, type_at
+from game.scenario.models import SCHEMA_VERSION, Scenario
+from game.scenario.problems import Finding, Report, ScenarioError
+from game.scenario.safeyaml import MAX_BYTES, Refused, decode, parse, too_big
+
+_TOP = "a scenario is a mapping of keys such as 'schema_version: 1' and 'title: ...'"
+
+
+def load(path: str | os.PathLike[str]) -> Scenario:
+    """Read, check and return the scenario in a file, or raise ScenarioError."""
+    name = str(path)
+    try:
+        with open(path, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > MAX_BYTES:
+                raise ScenarioError([too_big(size).at(name)])
+            raw = file.read(MAX_BYTES + 1)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ScenarioError(
+            [Finding(1, 1, "", f"cannot read the file: {reason}").at(name)]
+        ) from None
+    return load_text(raw, name)
+
+
+def load_text(text: str | bytes, name: str = "<scenario>") -> Scenario:
+    """Check and return the scenario in some text, or raise ScenarioError."""
+    report = check_text(text, name)
+    if report.scenario is None:
+        raise ScenarioError(report.errors)
+    return report.scenario
+
+
+def check_text(text: str | bytes, name: str = "<scenario>") -> Report:
+    """Every error and warning in some text, with the scenario if there are no errors."""
+    try:
+        parsed = parse(decode(text))
+    except Refused as refused:
+        return Report(name, None, [finding.at(name) for finding in refused.findings])
+    findings = list(parsed.findings)
+    data, root = parsed.data, parsed.root
+    if not isinstance(data, dict):
+        if data is None:
+            message = "the file is empty: a scenario starts with 'schema_version: 1'"
+        else:
+            message = f"{_TOP}, not {'a list' if isinstance(data, list) else shown(data)}"
+        return Report(name, None, [Finding(root.line, root.column, "", message).at(name)])
+    version = data.get("schema_version")
+    if (
+        isinstance(version, (int, float))
+        and not isinstance(version, bool)
+        and version > SCHEMA_VERSION
+    ):
+        # A newer format may have keys this game does not know: the rest would only confuse.
+        line, column = locate(root, ("schema_version",))
+        message = (
+            f"this file needs a newer version of Détente: it is written for format "
+            f"version {version}, and this game reads version {SCHEMA_VERSION}"
+        )
+        return Report(name, None, [Finding(line, column, "schema_version", message).at(name)])
+    misread = _booleans_as_numbers(data, root)
+    findings.extend(misread)
+    scenario: Scenario | None = None
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as error:
+        details = error.errors()
+        # A misspelt key also shows up as a missing one; the did-you-mean says it all.
+        meant = {
+            (*detail["loc"][:-1], suggested_key(detail["loc"]))
+            for detail in details
+            if detail["type"] == "extra_forbidden"
+        }
+        for detail in details:
+            if detail["type"] == "missing" and tuple(detail["loc"]) in meant:
+                continue
+            message, at_key = translate(detail)
+            line, column = locate(root, detail["loc"], at_key)
+            findings.append(Finding(line, column, format_path(detail["loc"], data), message))
+    if scenario is not None and scenario.schema_version != SCHEMA_VERSION:
+        line, column = locate(root, ("schema_version",))
+        message = f"must be {SCHEMA_VERSION} (got {shown(version)})"
+        findings.append(Finding(line, column, "schema_version", message))
+    if scenario is not None and not misread:
+        findings.extend(_cross_check(scenario, root, data))
+    findings.sort(key=lambda f: (f.line, f.column))
+    problems = [finding.at(name) for finding in findings]
+    report = Report(name, scenario, problems)
+    if report.errors:
+        report.scenario = None
+    return report
+
+
+def _booleans_as_numbers(data: Any, root: Node) -> list[Finding]:
+    """true/false where a number belongs: pydantic would read 1/0, which nobody means."""
+    findings = []
+    todo: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
+    while todo:
+        loc, value = todo.pop()
+        if isinstance(value, dict):
+            todo.extend(((*loc, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            todo.extend(((*loc, index), item) for index, item in enumerate(value))
+        elif isinstance(value, bool) and type_at(loc) in (int, float):
+            kind = "a whole number" if type_at(loc) is int else "a number"
+            line, column = locate(root, loc)
+            message = f"must be {kind} (got {shown(value)})"
+            findings.append(Finding(line, column, format_path(loc, data), message))
+    return findings
+
+
+def _cross_check(scenario: Scenario, root: Node, data: Any) -> list[Finding]:
+    """The findings of every cross-check, located in the file."""
+
+    def line_of(loc: checks.LocTuple) -> int:
+        """The line a path starts on."""
+        return locate(root, loc)[0]
+
+    issues = [
+        *checks.duplicates(scenario, line_of),
+        *checks.references(scenario),
+        *checks.terms(scenario),
+        *checks.cycles(scenario),
+        *playable.events(scenario),
+        *playable.hints(scenario),
+        *playable.both_sides_act(scenario),
+        *playable.answers(scenario),
+        *playable.unused(scenario),
+    ]
+    findings = []
+    for issue in issues:
+        line, column = locate(root, issue.loc, issue.at_key)
+        path = format_path(issue.loc, data)
+        findings.append(Finding(line, column, path, issue.message, issue.severity))
+    return findings

@@ -1,0 +1,109 @@
+"""Cross-checks that a scenario can be played: events fire, both sides can act, answers fit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from game.scenario.checks import Issue, LocTuple
+from game.scenario.models import Scenario, SideId, Trigger
+from game.scenario.problems import Severity
+
+# For each trigger: the keys it needs, and the keys it ignores.
+_NEEDS = {
+    Trigger.SCHEDULED: ("round",),
+    Trigger.CONDITIONAL: ("when",),
+    Trigger.RANDOM: ("probability",),
+}
+_IGNORES = {
+    Trigger.SCHEDULED: ("when", "probability"),
+    Trigger.CONDITIONAL: ("round", "probability"),
+    Trigger.RANDOM: ("round",),
+}
+
+
+def events(scenario: Scenario) -> Iterator[Issue]:
+    """Each event has what its trigger needs, and fires within the game's rounds."""
+    for index, event in enumerate(scenario.events):
+        base: LocTuple = ("events", index)
+        trigger = event.trigger.value
+        for key in _NEEDS[event.trigger]:
+            if getattr(event, key) is None:
+                yield Issue((*base, key), f"a {trigger} event needs '{key}'")
+        for key in _IGNORES[event.trigger]:
+            if getattr(event, key) is not None:
+                yield Issue(
+                    (*base, key),
+                    f"'{key}' is ignored for a {trigger} event",
+                    Severity.WARNING,
+                    at_key=True,
+                )
+        late = event.round is not None and event.round > scenario.rounds
+        if event.trigger is Trigger.SCHEDULED and late:
+            yield Issue(
+                (*base, "round"),
+                f"round {event.round} is after the last round ({scenario.rounds})",
+            )
+
+
+def hints(scenario: Scenario) -> Iterator[Issue]:
+    """Hints appear in a round the game has."""
+    for index, hint in enumerate(scenario.hints):
+        if hint.round > scenario.rounds:
+            yield Issue(
+                ("hints", index, "round"),
+                f"round {hint.round} is after the last round ({scenario.rounds})",
+            )
+
+
+def both_sides_act(scenario: Scenario) -> Iterator[Issue]:
+    """Each side can table at least one proposal."""
+    for side in SideId:
+        if not any(side in proposal.tabled_by for proposal in scenario.proposals):
+            yield Issue(
+                ("proposals",),
+                f"{side.value} cannot table any proposal: add '{side.value}' to the "
+                "tabled_by list of at least one proposal",
+                at_key=True,
+            )
+
+
+def answers(scenario: Scenario) -> Iterator[Issue]:
+    """An argument answering an objection is made by the side the objection is raised against."""
+    for index, objection in enumerate(scenario.objections):
+        for j, answer in enumerate(objection.answers):
+            argument = scenario.argument_by_id.get(answer)
+            if argument is not None and argument.side is objection.side:
+                side = objection.side.value
+                yield Issue(
+                    ("objections", index, "answers", j),
+                    f"argument '{answer}' is made by {side}, and so is this objection: "
+                    f"its answers must come from {objection.side.other.value}",
+                )
+
+
+def unused(scenario: Scenario) -> Iterator[Issue]:
+    """Warnings for objections that can never be raised and arguments nothing asks for."""
+    for index, objection in enumerate(scenario.objections):
+        side = objection.side
+        targets = [
+            scenario.proposal_by_id[p] for p in objection.against if p in scenario.proposal_by_id
+        ]
+        # An objection can be raised only against a proposal its side has not accepted; tabling
+        # counts as accepting, but an amendment by the other side clears acceptances.
+        if targets and not any(side.other in p.tabled_by or p.terms for p in targets):
+            yield Issue(
+                ("objections", index, "against"),
+                f"this objection can never be raised: {side.value} tables every proposal "
+                "it is against (tabling counts as accepting), and none has terms "
+                f"{side.other.value} could amend",
+                Severity.WARNING,
+                at_key=True,
+            )
+    answered = {answer for objection in scenario.objections for answer in objection.answers}
+    for index, argument in enumerate(scenario.arguments):
+        if argument.id not in answered:
+            yield Issue(
+                ("arguments", index, "id"),
+                f"argument '{argument.id}' is never used: no objection lists it in its answers",
+                Severity.WARNING,
+            )

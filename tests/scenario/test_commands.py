@@ -1,0 +1,131 @@
+"""The authoring commands: `detente validate`, `detente new` and `detente schema`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.commands.new import target_path
+from game.library import check_file
+
+HERE = Path(__file__).parent
+MINIMAL = HERE / "fixtures" / "good" / "minimal.yaml"
+BAD = HERE / "fixtures" / "bad"
+REPOSITORY = HERE.parents[1]
+
+
+def test_validate_good_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(MINIMAL)]) == 0
+    assert capsys.readouterr().out == f"{MINIMAL}: valid (0 warnings)\n"
+
+
+def test_validate_reports_every_file(capsys: pytest.CaptureFixture[str]) -> None:
+    bad = BAD / "several_problems.yaml"
+    assert main(["validate", str(MINIMAL), str(bad)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"{MINIMAL}: valid (0 warnings)"
+    assert lines[1] == f"{bad}:5:8: place: must be text: put 1997 in quotes"
+    assert len(lines) == 6
+    assert lines[-1] == f"{bad}: NOT valid (4 errors, 0 warnings)"
+
+
+def test_validate_warnings_still_pass(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "warn.yaml"
+    idle = "  - id: idle\n    side: nato\n    title: Idle\n    text: Idle.\nevents:"
+    path.write_text(MINIMAL.read_text("utf-8").replace("events:", idle), "utf-8")
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"{path}:57:9: warning: arguments[idle].id: argument 'idle' is never used: "
+        "no objection lists it in its answers",
+        f"{path}: valid (1 warning)",
+    ]
+
+
+def test_validate_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    missing = tmp_path / "missing.yaml"
+    assert main(["validate", str(missing)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{missing}:1:1: cannot read the file: No such file or directory",
+        f"{missing}: NOT valid (1 error, 0 warnings)",
+    ]
+
+
+def test_validate_json(capsys: pytest.CaptureFixture[str]) -> None:
+    bad = BAD / "misspelt_id.yaml"
+    assert main(["validate", "--json", str(MINIMAL), str(bad)]) == 1
+    document = json.loads(capsys.readouterr().out)
+    assert document["valid"] is False
+    assert document["files"][str(MINIMAL)] == {"valid": True, "problems": []}
+    assert document["files"][str(bad)] == {
+        "valid": False,
+        "problems": [
+            {
+                "file": str(bad),
+                "line": 49,
+                "column": 15,
+                "path": "objections[pledge-is-empty].against[1]",
+                "message": "unknown proposal 'no-targt-pledge': did you mean 'no-target-pledge'?",
+                "severity": "error",
+            }
+        ],
+    }
+
+
+def test_validate_json_all_good(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--json", str(MINIMAL)]) == 0
+    assert json.loads(capsys.readouterr().out)["valid"] is True
+
+
+def test_new_writes_a_valid_playable_scenario(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "Summit of 2012"
+    assert main(["new", str(target)]) == 0
+    written = tmp_path / "Summit of 2012.yaml"
+    text = written.read_text("utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")
+    schema = text.splitlines()[0].split("$schema=", 1)[1]
+    assert (written.parent / schema).resolve() == REPOSITORY / "scenarios" / "scenario.schema.json"
+    report = check_file(written)
+    assert report.valid and report.warnings == [], report.problems
+    scenario = report.scenario
+    assert scenario is not None
+    assert scenario.id == "summit-of-2012"
+    assert scenario.title == "Summit of 2012"
+    for side in ("nato", "russia"):
+        assert any(side in proposal.tabled_by for proposal in scenario.proposals)
+    assert len(scenario.proposals) >= 3
+    assert scenario.objections[0].answers
+    assert scenario.events and scenario.debrief.questions
+    assert f"wrote {written}" in capsys.readouterr().out
+
+
+def test_new_refuses_to_overwrite(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "mine.yaml"
+    target.write_text("keep me", "utf-8")
+    assert main(["new", str(target)]) == 1
+    assert target.read_text("utf-8") == "keep me"
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_new_target_names() -> None:
+    assert target_path("lisbon") == Path("lisbon.yaml")
+    assert target_path("lisbon.yml") == Path("lisbon.yml")
+    assert target_path("dir/lisbon.v2") == Path("dir/lisbon.v2.yaml")
+
+
+def test_schema_prints_the_committed_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    printed = capsys.readouterr().out
+    committed = (REPOSITORY / "scenarios" / "scenario.schema.json").read_text("utf-8")
+    assert printed == committed, (
+        "scenarios/scenario.schema.json is out of date: regenerate it with "
+        "`detente schema > scenarios/scenario.schema.json`"
+    )
+    schema = json.loads(printed)
+    assert schema["title"].startswith("Détente scenario")
+    assert "$id" not in json.dumps(schema)
+    assert "proposals" in schema["required"]

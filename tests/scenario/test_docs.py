@@ -1,0 +1,91 @@
+"""docs/scenario-format.md stays true: generated tables current, examples what the game prints."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from game.cli import main
+from game.scenario import check_text
+from game.scenario.starter import starter_text
+
+DOCS = Path(__file__).parents[2] / "docs"
+DOC = (DOCS / "scenario-format.md").read_text(encoding="utf-8")
+
+
+def field_tables_module() -> ModuleType:
+    """docs/field_tables.py, imported from its path (docs/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("field_tables", DOCS / "field_tables.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def block_after(marker: str) -> str:
+    """The fenced block that follows an HTML comment starting with `marker`."""
+    match = re.search(rf"<!-- {marker}[^\n]*-->\n```[a-z]*\n(.*?)```", DOC, re.DOTALL)
+    assert match is not None, marker
+    return match.group(1)
+
+
+def test_field_tables_are_current() -> None:
+    assert field_tables_module().updated(DOC) == DOC, (
+        "docs/scenario-format.md is out of date: run `python docs/field_tables.py`"
+    )
+
+
+def test_every_key_is_documented() -> None:
+    from game.scenario.models import Scenario
+
+    for name, field in Scenario.model_fields.items():
+        assert f"| `{name}` |" in DOC
+        assert field.description is not None
+
+
+def test_walk_through_scenario_validates() -> None:
+    report = check_text(block_after("walk-through scenario"), "walk-through.yaml")
+    assert report.valid and not report.warnings, report.problems
+
+
+@pytest.mark.parametrize(
+    ("marker", "changes"),
+    [
+        (
+            "error example",
+            [
+                ("title: ", "titel: "),
+                ("rounds: 6 ", "rounds: six "),
+                ("kind: promise ", "kind: promis "),
+                ("against: [no-target-guarantee]", "against: [no-target-guarante]"),
+            ],
+        ),
+        (
+            "cross-check example",
+            [
+                ("against: [no-target-guarantee]", "against: [no-target-guarante]"),
+                ("answers: [offer-inspections]", "answers: [offer-inspection]"),
+            ],
+        ),
+    ],
+)
+def test_error_examples_are_what_the_game_prints(
+    marker: str,
+    changes: list[tuple[str, str]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    text = starter_text("lisbon", "lisbon.yaml", "../scenarios/scenario.schema.json")
+    for old, new in changes:
+        assert old in text
+        text = text.replace(old, new, 1)
+    (tmp_path / "lisbon.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "lisbon.yaml"]) == 1
+    printed = "$ detente validate lisbon.yaml\n" + capsys.readouterr().out
+    assert printed == block_after(marker)
