@@ -156,6 +156,10 @@ def _check_table(state: State, move: Table) -> Rejected | None:
     for term, variant in move.terms:
         if variant not in variants.get(term, set()):
             return Rejected("bad_terms", f"'{proposal.title}' has no term option {term}={variant}.")
+    line = crosses_red_line(state.scenario, move.side, move.proposal, move.terms)
+    if line:
+        # Tabling counts as accepting, so the tabler's red lines apply here too.
+        return Rejected("red_line", f"Tabling this would cross your red line: {line}")
     if terms_with_defaults(proposal, move.terms) in live.rejected_terms:
         return Rejected(
             "same_terms",
@@ -177,6 +181,13 @@ def _check_amend(state: State, move: Amend) -> Rejected | None:
     current = dict(terms_with_defaults(proposal, state.proposal(move.proposal).terms))
     if current[move.term] == move.variant:
         return Rejected("no_change", "That is already the term on the table.")
+    current[move.term] = move.variant
+    line = crosses_red_line(
+        state.scenario, move.side, move.proposal, tuple(sorted(current.items()))
+    )
+    if line:
+        # Amending counts as accepting the amended version.
+        return Rejected("red_line", f"This amendment would cross your red line: {line}")
     return None
 
 

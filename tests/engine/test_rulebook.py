@@ -6,7 +6,17 @@ from dataclasses import replace
 
 import pytest
 
-from game.engine import Rejected, Tier, apply, is_over, legal_moves, new_game, outcome, view
+from game.engine import (
+    Applied,
+    Rejected,
+    Tier,
+    apply,
+    is_over,
+    legal_moves,
+    new_game,
+    outcome,
+    view,
+)
 from game.engine.moves import (
     Accept,
     Amend,
@@ -149,6 +159,19 @@ def test_4_3_accept_never_crosses_a_red_line(game):
     result = apply(state, Accept(RUSSIA, "guarantee"))
     assert isinstance(result, Rejected) and result.reason == "red_line"
     assert Accept(RUSSIA, "guarantee") not in legal_moves(state, RUSSIA)
+
+
+def test_4_3_accept_red_lines_also_bar_tabling_and_amending_to_those_terms(game):
+    state = play(game, Pass(NATO))
+    tabled = apply(state, Table(RUSSIA, "guarantee", (("form", "declaration"),)))
+    assert isinstance(tabled, Rejected) and tabled.reason == "red_line"
+    state = play(state, Table(RUSSIA, "guarantee", (("form", "treaty"),)))
+    amended = apply(state, Amend(NATO, "guarantee", "form", "declaration"))
+    assert isinstance(amended, Applied)  # NATO has no red line on the declaration
+    state = amended.state
+    assert state.proposal("guarantee").accepted_by == (NATO,)
+    accept = apply(state, Accept(RUSSIA, "guarantee"))
+    assert isinstance(accept, Rejected) and accept.reason == "red_line"
 
 
 def test_4_4_reject_by_the_tabler_withdraws_without_penalty(game):
