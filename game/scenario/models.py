@@ -7,7 +7,8 @@ from enum import Enum
 from functools import cached_property
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 SCHEMA_VERSION = 1
 
@@ -21,6 +22,16 @@ Slug = Annotated[
         )
     ),
 ]
+
+
+def _iso_date_only(value: object) -> object:
+    """Dates are written YYYY-MM-DD; a bare number would otherwise pass as a Unix time."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise PydanticCustomError("date_type", "Input should be a valid date")
+    return value
+
+
+IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date_only)]
 Points = Annotated[int, Field(ge=-10, le=10)]
 Percent = Annotated[int, Field(ge=0, le=100)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
@@ -78,7 +89,7 @@ class Source(Strict):
     id: Slug = Field(description="The id citations use to point at this source.")
     title: Text = Field(description="The document's title.")
     author: Text = Field(description="Who wrote or published it (a person, agency or outlet).")
-    date: datetime.date = Field(description="When it was published, as YYYY-MM-DD.")
+    date: IsoDate = Field(description="When it was published, as YYYY-MM-DD.")
     note: Text | None = Field(default=None, description="Optional: what the document is.")
 
 
@@ -399,7 +410,7 @@ class Scenario(Strict):
     )
     id: Slug = Field(description="The scenario's id (e.g. `2009-brussels`).")
     title: ShortText = Field(description="The title shown on the scenario list.")
-    date: datetime.date = Field(description="When the scenario is set, as YYYY-MM-DD.")
+    date: IsoDate = Field(description="When the scenario is set, as YYYY-MM-DD.")
     place: ShortText = Field(description="Where the talks take place.")
     summary: Text = Field(description="A paragraph for the scenario list.")
     rounds: int = Field(ge=1, le=30, description="How many rounds until the deadline.")
