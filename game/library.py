@@ -9,9 +9,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from game import APP_NAME
+from game.paths import data_folder
 from game.scenario import Problem, Report, Scenario, check_text
 from game.scenario.problems import Finding
 from game.scenario.safeyaml import MAX_BYTES, too_big
@@ -75,7 +74,7 @@ def shipped_folder() -> Path | None:
 
 def user_folder(create: bool = True) -> Path:
     """The folder where players put their own scenarios (created on demand)."""
-    folder = platformdirs.user_data_path(APP_NAME, appauthor=False) / "scenarios"
+    folder = data_folder() / "scenarios"
     if create:
         # A read-only home still lets the game offer its shipped scenarios.
         with contextlib.suppress(OSError):

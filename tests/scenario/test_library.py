@@ -63,10 +63,18 @@ def test_user_folder_is_created_on_demand(tmp_path: Path, monkeypatch: pytest.Mo
         return tmp_path / "data" / appname
 
     monkeypatch.setattr(platformdirs, "user_data_path", fake_user_data_path)
+    monkeypatch.delenv("DETENTE_DATA_DIR", raising=False)
     folder = library.user_folder()
     assert folder == tmp_path / "data" / "detente" / "scenarios"
     assert folder.is_dir()
     assert library.available(shipped=tmp_path / "none", user=folder) == []
+
+
+def test_user_folder_honours_the_data_folder_override(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DETENTE_DATA_DIR", str(tmp_path / "portable"))
+    assert library.user_folder() == tmp_path / "portable" / "scenarios"
 
 
 def test_shipped_folder_is_the_repositorys() -> None:

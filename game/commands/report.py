@@ -1,0 +1,90 @@
+"""`detente report`: a game's transcript (SAVE) or a class summary (--class FOLDER)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from game.commands import Handler
+
+
+def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
+    """Add the `report` subcommand."""
+    parser = subparsers.add_parser(
+        "report",
+        help="write a game's transcript, or a class summary, from save files",
+        description="Write a Markdown transcript, a self-contained HTML page, a CSV of moves "
+        "and the trust chart for one save; or, with --class, one summary of every save in a "
+        "folder (one per table). Exit 1 if a save cannot be read.",
+    )
+    parser.add_argument("save", nargs="?", type=Path, metavar="SAVE", help="a save file")
+    parser.add_argument(
+        "--class",
+        dest="class_folder",
+        type=Path,
+        metavar="FOLDER",
+        help="a folder of saves, one per table, for a class summary",
+    )
+    parser.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help="the folder to write into"
+    )
+    handlers["report"] = run
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the report; print what was written, or why not."""
+    if (args.save is None) == (args.class_folder is None):
+        print("give either a SAVE file or --class FOLDER (not both)", file=sys.stderr)
+        return 2
+    # Charts are drawn off-screen; no window, sound or banner is wanted here.
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    try:
+        if args.save is not None:
+            return _one(args.save, args.out)
+        return _class(args.class_folder, args.out)
+    except OSError as error:
+        print(f"cannot write to {args.out}: {error.strerror or error}", file=sys.stderr)
+        return 1
+
+
+def _one(save: Path, out: Path) -> int:
+    from game.report.export import export_game
+    from game.saves import SaveError, load_save
+
+    try:
+        game = load_save(save)
+    except SaveError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for path in export_game(game, out):
+        print(f"wrote {path}")
+    return 0
+
+
+def _class(folder: Path, out: Path) -> int:
+    from game.report.classpage import write_summary
+    from game.report.classroom import collect
+
+    if not folder.is_dir():
+        print(f"{folder}: not a folder of saves", file=sys.stderr)
+        return 1
+    summary = collect(folder)
+    for path, message in summary.problems:
+        print(f"{path}: {message}", file=sys.stderr)
+    if not summary.tables:
+        print(f"{folder}: no readable saves, nothing written", file=sys.stderr)
+        return 1
+    for path in write_summary(summary, out):
+        print(f"wrote {path}")
+    count = len(summary.problems)
+    if count:
+        print(
+            f"{count} save{'s' if count > 1 else ''} could not be read (listed in the summary)",
+            file=sys.stderr,
+        )
+        return 1
+    return 0

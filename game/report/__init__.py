@@ -1,0 +1,1 @@
+"""Reports for the classroom: transcripts, CSV, charts and a class summary."""

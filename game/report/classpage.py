@@ -1,0 +1,152 @@
+"""The class summary written out: Markdown, a self-contained HTML page, CSV and a chart."""
+
+from __future__ import annotations
+
+import csv
+import io
+from html import escape
+from pathlib import Path
+
+from game.report.chart import ScoreBar, score_chart_png
+from game.report.classroom import ClassSummary
+from game.report.page import page, png_data_uri
+from game.saves.atomic import write_atomic
+
+SUMMARY_MD = "summary.md"
+SUMMARY_HTML = "summary.html"
+TABLES_CSV = "tables.csv"
+CHART_PNG = "results.png"
+
+TITLE = "Détente: class summary"
+
+
+def bars(summary: ClassSummary) -> list[ScoreBar]:
+    """The chart's bars: each table's scores."""
+    return [
+        ScoreBar(t.label, t.outcome.nato.score, t.outcome.russia.score, t.outcome.shared)
+        for t in summary.tables
+    ]
+
+
+def _table_rows(summary: ClassSummary) -> list[list[str]]:
+    rows = []
+    for t in summary.tables:
+        result = t.outcome
+        rows.append(
+            [
+                t.label,
+                t.game.scenario.title,
+                result.tier.value + ("" if t.finished else " (unfinished)"),
+                f"{result.nato.score:.1f}",
+                f"{result.russia.score:.1f}",
+                f"{result.shared:.1f}",
+                f"{result.nato.trust:.1f}",
+                str(len(result.package)),
+            ]
+        )
+    return rows
+
+
+HEADERS = ["Table", "Scenario", "Outcome", "NATO", "Russia", "Shared", "Mean trust", "Agreed"]
+
+
+def render_markdown(summary: ClassSummary) -> str:
+    """The summary as Markdown."""
+    out = [f"# {TITLE}", "", f"{len(summary.tables)} tables; scenario: "]
+    out[-1] += ", ".join(summary.scenarios) or "none"
+    out += ["", "## Tables", "", "| " + " | ".join(HEADERS) + " |"]
+    out.append("| " + " | ".join(["---"] * 3 + ["---:"] * 5) + " |")
+    for row in _table_rows(summary):
+        out.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+    out += [
+        "",
+        f"Averages: NATO {summary.average('nato'):.1f}, Russia {summary.average('russia'):.1f}, "
+        f"shared {summary.average('shared'):.1f}, mean trust {summary.average('trust'):.1f}.",
+        "",
+        "## Outcomes",
+        "",
+        *[f"- {tier.value}: {count}" for tier, count in summary.tiers()],
+        "",
+        "## Proposals agreed",
+        "",
+        "| Scenario | Proposal | Tables that agreed it |",
+        "| --- | --- | ---: |",
+        *[
+            f"| {row.scenario} | {row.title} | {row.agreed} of {row.tables} |"
+            for row in summary.proposals()
+        ],
+    ]
+    if summary.problems:
+        out += ["", "## Saves that could not be read", ""]
+        out += [f"- {path.name}: {message}" for path, message in summary.problems]
+    return "\n".join(out) + "\n"
+
+
+def render_html(summary: ClassSummary, chart_png: bytes) -> str:
+    """The summary as a self-contained HTML page with the results chart inside."""
+    body = [
+        f"<h1>{escape(TITLE)}</h1>",
+        f'<p class="facts">{len(summary.tables)} tables; scenario: '
+        f"{escape(', '.join(summary.scenarios) or 'none')}</p>",
+        "<h2>Results by table</h2>",
+        f'<img class="chart" alt="Each table\'s NATO, Russia and shared scores" '
+        f'src="{png_data_uri(chart_png)}">',
+        "<table><tr>" + "".join(f"<th>{escape(h)}</th>" for h in HEADERS) + "</tr>",
+    ]
+    for row in _table_rows(summary):
+        cells = [f"<td>{escape(cell)}</td>" for cell in row[:3]]
+        cells += [f'<td class="num">{escape(cell)}</td>' for cell in row[3:]]
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    body += [
+        "</table>",
+        f"<p>Averages: NATO {summary.average('nato'):.1f}, Russia "
+        f"{summary.average('russia'):.1f}, shared {summary.average('shared'):.1f}, mean trust "
+        f"{summary.average('trust'):.1f}.</p>",
+        "<h2>Outcomes</h2><ul>",
+        *[f"<li>{escape(tier.value)}: {count}</li>" for tier, count in summary.tiers()],
+        "</ul>",
+        "<h2>Proposals agreed</h2>",
+        "<table><tr><th>Scenario</th><th>Proposal</th><th>Tables that agreed it</th></tr>",
+        *[
+            f"<tr><td>{escape(row.scenario)}</td><td>{escape(row.title)}</td>"
+            f'<td class="num">{row.agreed} of {row.tables}</td></tr>'
+            for row in summary.proposals()
+        ],
+        "</table>",
+    ]
+    if summary.problems:
+        body.append("<h2>Saves that could not be read</h2><ul>")
+        body += [
+            f'<li class="problem">{escape(path.name)}: {escape(message)}</li>'
+            for path, message in summary.problems
+        ]
+        body.append("</ul>")
+    return page(TITLE, body)
+
+
+def render_csv(summary: ClassSummary) -> str:
+    """One row per table."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(
+        ["table", "scenario", "tier", "nato", "russia", "shared", "mean_trust", "agreed", "file"]
+    )
+    for t, row in zip(summary.tables, _table_rows(summary), strict=True):
+        writer.writerow([*row[:2], t.outcome.tier.value, *row[3:], t.path.name])
+    return buffer.getvalue()
+
+
+def write_summary(summary: ClassSummary, folder: Path) -> list[Path]:
+    """Write the summary files into `folder`; returns them."""
+    chart = score_chart_png(bars(summary))
+    files = {
+        SUMMARY_MD: render_markdown(summary).encode("utf-8"),
+        SUMMARY_HTML: render_html(summary, chart).encode("utf-8"),
+        TABLES_CSV: render_csv(summary).encode("utf-8"),
+        CHART_PNG: chart,
+    }
+    written = []
+    for name, data in files.items():
+        write_atomic(folder / name, data)
+        written.append(folder / name)
+    return written

@@ -1,0 +1,119 @@
+"""A class's games in one summary: each table's outcome and scores, averages, proposals."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.engine import Outcome, Tier, outcome
+from game.saves import LoadedGame, SaveError, load_save, read_record
+from game.saves.store import AUTOSAVE_SUFFIX, SUFFIX
+
+
+@dataclass(frozen=True)
+class TableResult:
+    """One table's game and how it ended."""
+
+    label: str
+    path: Path
+    game: LoadedGame
+    outcome: Outcome
+
+    @property
+    def finished(self) -> bool:
+        """Whether the game reached its end (a saved game in progress is scored as it stands)."""
+        return self.outcome.ended_by != "in_progress"
+
+
+@dataclass(frozen=True)
+class ProposalCount:
+    """How many tables agreed one proposal."""
+
+    scenario: str
+    title: str
+    agreed: int
+    tables: int
+
+
+@dataclass(frozen=True)
+class ClassSummary:
+    """Every table of a class, the saves that could not be read, and the totals."""
+
+    tables: tuple[TableResult, ...]
+    problems: tuple[tuple[Path, str], ...]
+
+    @property
+    def scenarios(self) -> list[str]:
+        """The titles of the scenarios played, in order of first appearance."""
+        return list(dict.fromkeys(t.game.scenario.title for t in self.tables))
+
+    def average(self, part: str) -> float:
+        """The mean of 'nato', 'russia' or 'shared' score, or of 'trust' (mean trust)."""
+        if not self.tables:
+            return 0.0
+        if part == "shared":
+            values = [t.outcome.shared for t in self.tables]
+        elif part == "trust":
+            values = [t.outcome.nato.trust for t in self.tables]
+        else:
+            values = [getattr(t.outcome, part).score for t in self.tables]
+        return sum(values) / len(values)
+
+    def tiers(self) -> list[tuple[Tier, int]]:
+        """How many tables ended in each tier, best first."""
+        counts = Counter(t.outcome.tier for t in self.tables)
+        return [(tier, counts[tier]) for tier in reversed(list(Tier))]
+
+    def proposals(self) -> list[ProposalCount]:
+        """For every proposal of the scenarios played: how many of their tables agreed it."""
+        rows: list[ProposalCount] = []
+        for title in self.scenarios:
+            tables = [t for t in self.tables if t.game.scenario.title == title]
+            scenario = tables[0].game.scenario
+            agreed = Counter(item.proposal for t in tables for item in t.outcome.package)
+            rows.extend(
+                ProposalCount(title, proposal.title, agreed[proposal.id], len(tables))
+                for proposal in scenario.proposals
+            )
+        return sorted(rows, key=lambda row: (row.scenario, -row.agreed, row.title))
+
+
+def _game_key(path: Path) -> str:
+    name = path.name
+    return name[: -len(AUTOSAVE_SUFFIX)] if name.endswith(AUTOSAVE_SUFFIX) else name[: -len(SUFFIX)]
+
+
+def _updated(path: Path) -> str:
+    try:
+        return read_record(path)[0].updated
+    except SaveError:
+        return ""
+
+
+def save_files(folder: Path) -> list[Path]:
+    """The saves in a folder, one per game: of a save and its autosave, the newer one."""
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.name.endswith(SUFFIX))
+    chosen: dict[str, Path] = {}
+    for path in files:
+        key = _game_key(path)
+        other = chosen.get(key)
+        # The autosave is newer when the game went on after the last save (or ended).
+        if other is None or _updated(path) > _updated(other):
+            chosen[key] = path
+    return sorted(chosen.values())
+
+
+def collect(folder: Path) -> ClassSummary:
+    """Load every save in `folder`; unreadable ones are kept with their message."""
+    tables = []
+    problems = []
+    for path in save_files(folder):
+        try:
+            game = load_save(path)
+        except SaveError as error:
+            problems.append((path, error.message))
+            continue
+        label = game.record.label or path.name.removesuffix(SUFFIX)
+        tables.append(TableResult(label, path, game, outcome(game.state)))
+    return ClassSummary(tuple(tables), tuple(problems))

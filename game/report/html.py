@@ -1,0 +1,124 @@
+"""The transcript of one game as a self-contained HTML page with the trust chart inside."""
+
+from __future__ import annotations
+
+from html import escape
+
+from game.report.markdown import values_in_words
+from game.report.page import page, png_data_uri, side_class
+from game.report.transcript import Transcript
+from game.scenario.models import SideId
+
+
+def _moves(transcript: Transcript) -> list[str]:
+    out = [
+        "<table>",
+        "<tr><th>#</th><th>Round</th><th>Side</th><th>Move and what followed</th>"
+        "<th>Trust after<br>(NATO in Russia / Russia in NATO)</th><th>Support after</th></tr>",
+    ]
+    current_round = 0
+    news: tuple[str, ...] = ()
+    for row in transcript.rows:
+        if row.round != current_round:
+            current_round = row.round
+            lines = "".join(f"<li>{escape(line)}</li>" for line in news)
+            out.append(
+                f'<tr class="round"><th colspan="6">Round {current_round}'
+                + (f'<ul class="reasons">{lines}</ul>' if lines else "")
+                + "</th></tr>"
+            )
+        news = row.next_round
+        worth = values_in_words(row, transcript)
+        reasons = "".join(f"<li>{escape(reason)}</li>" for reason in row.reasons)
+        out.append(
+            f'<tr><td class="num">{row.number}</td><td class="num">{row.round}</td>'
+            f'<td><span class="{side_class(row.side.value)}">{escape(row.side_name)}</span></td>'
+            f"<td>{escape(row.happened)}"
+            + (f"<br><em>{escape(worth)}</em>" if worth else "")
+            + (f'<ul class="reasons">{reasons}</ul>' if reasons else "")
+            + f'</td><td class="num">{row.trust.nato} / {row.trust.russia}</td>'
+            f'<td class="num">{row.support.nato} / {row.support.russia}</td></tr>'
+        )
+    out.append("</table>")
+    return out
+
+
+def _outcome(transcript: Transcript) -> list[str]:
+    result = transcript.outcome
+    out = [
+        "<h2>Outcome</h2>",
+        f'<p class="tier">{escape(result.tier.value.capitalize())}</p>',
+        f"<p>The talks ended because {escape(transcript.ending)}. "
+        f"Shared score: <strong>{result.shared:.1f}</strong> of 100.</p>",
+    ]
+    if transcript.package:
+        out.append("<p>Agreed package:</p><ul>")
+        for line in transcript.package:
+            terms = f" ({escape(line.terms)})" if line.terms else ""
+            out.append(f"<li>{escape(line.title)}{terms}, agreed in round {line.round}</li>")
+        out.append("</ul>")
+    else:
+        out.append("<p>Nothing was agreed.</p>")
+    out.append(
+        "<table><tr><th>Side</th><th>Package value</th><th>Support</th><th>Mean trust</th>"
+        "<th>Score</th></tr>"
+    )
+    for side in SideId:
+        score = result.of(side)
+        out.append(
+            f'<tr><td><span class="{side_class(side.value)}">'
+            f"{escape(transcript.side_name(side))}</span></td>"
+            f'<td class="num">{score.package:+.2f}</td><td class="num">{score.support}</td>'
+            f'<td class="num">{score.trust:.1f}</td><td class="num">{score.score:.1f}</td></tr>'
+        )
+    out.append("</table>")
+    return out
+
+
+def _instructions(transcript: Transcript) -> list[str]:
+    out = ["<h2>Each side's private instructions</h2>"]
+    for side in SideId:
+        brief = transcript.scenario.sides.of(side)
+        out.append(f'<h3 class="{side_class(side.value)}">{escape(brief.name)}</h3><ul>')
+        out += [f"<li>Priority: {escape(item)}</li>" for item in brief.priorities]
+        out += [f"<li>Red line: {escape(line.text)}</li>" for line in brief.red_lines]
+        out.append("</ul>")
+    return out
+
+
+def render(transcript: Transcript, chart_png: bytes) -> str:
+    """The page: facts, trust chart, every move, outcome, real history and questions."""
+    result = transcript.outcome
+    heading = f"{transcript.title} — {transcript.label}"
+    facts = (
+        f"{transcript.mode.capitalize()}: {transcript.players}. Saved {transcript.saved}; "
+        f"seed {transcript.seed}"
+        + (f"; computer level {transcript.difficulty}" if transcript.difficulty else "")
+        + "."
+    )
+    body = [
+        f"<h1>{escape(heading)}</h1>",
+        f'<p class="facts">{escape(facts)}</p>',
+        f'<p class="tier">Outcome: {escape(result.tier.value)} '
+        f"(shared score {result.shared:.1f})</p>",
+        "<h2>Trust over time</h2>",
+        f'<img class="chart" alt="Trust of each side in the other, round by round" '
+        f'src="{png_data_uri(chart_png)}">',
+        "<h2>Opening</h2>",
+        "<ul>",
+        *[f"<li>{escape(line)}</li>" for line in transcript.opening],
+        "</ul>",
+        "<h2>Moves</h2>",
+        "<p>The value of each move's proposal to each side is shown as each side privately "
+        "saw it (after its trust discount), so the class can see how the other side saw it.</p>",
+        *_moves(transcript),
+        *_outcome(transcript),
+        *_instructions(transcript),
+        "<h2>What really happened</h2>",
+        *[f"<p>{escape(paragraph)}</p>" for paragraph in transcript.history],
+        "<h2>Questions for discussion</h2>",
+        "<ol>",
+        *[f"<li>{escape(question)}</li>" for question in transcript.questions],
+        "</ol>",
+    ]
+    return page(heading, body)

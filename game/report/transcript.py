@@ -1,0 +1,165 @@
+"""The record of one game as plain data: every move with its reasons, the outcome, the debrief.
+
+Markdown, HTML and CSV are all rendered from this one structure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine import Outcome, outcome
+from game.engine.moves import Move, Terms, move_type
+from game.engine.state import Pair, TrustPoint
+from game.saves import LoadedGame
+from game.saves.listing import MODE_NAMES, local_time
+from game.scenario.models import Scenario, SideId
+
+ENDINGS = {
+    "deadline": "the deadline came",
+    "signed": "both sides signed the agreed package",
+    "walk_out": "a delegation walked out",
+    "in_progress": "the game was saved before the end",
+}
+
+
+@dataclass(frozen=True)
+class MoveRow:
+    """One move: who made it, what it was, what followed, and where the game stood after."""
+
+    number: int
+    round: int
+    side: SideId
+    side_name: str
+    kind: str
+    proposal: str | None
+    text: str
+    """The move in the words of its button (e.g. "Table 'Joint exercises'")."""
+    happened: str
+    """The log's sentence for the move itself, in the past tense."""
+    reasons: tuple[str, ...]
+    """The move's consequences the log recorded: trust and support changes, agreements."""
+    next_round: tuple[str, ...]
+    """When the move ended a round: the next round's opening lines (news, promises kept)."""
+    values: tuple[float, float] | None
+    """What the proposal it concerns was worth to NATO and to Russia after the move."""
+    trust: Pair
+    """After the move: nato = NATO's trust in Russia, russia = Russia's trust in NATO."""
+    support: Pair
+
+
+@dataclass(frozen=True)
+class PackageLine:
+    """One agreed proposal with its final terms in words."""
+
+    title: str
+    terms: str
+    round: int
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """Everything a report shows about one game."""
+
+    title: str
+    label: str
+    scenario: Scenario
+    mode: str
+    players: str
+    difficulty: str | None
+    seed: int
+    saved: str
+    opening: tuple[str, ...]
+    rows: tuple[MoveRow, ...]
+    outcome: Outcome
+    ending: str
+    package: tuple[PackageLine, ...]
+    track: tuple[TrustPoint, ...]
+    history: tuple[str, ...]
+    questions: tuple[str, ...]
+
+    def side_name(self, side: SideId) -> str:
+        """A delegation's display name."""
+        return self.scenario.sides.of(side).name
+
+
+def _proposal_of(move: Move) -> str | None:
+    return getattr(move, "proposal", None)
+
+
+def terms_in_words(scenario: Scenario, proposal_id: str, terms: Terms) -> str:
+    """Chosen terms as 'Label: Variant; ...' (empty for a proposal without terms)."""
+    proposal = scenario.proposal(proposal_id)
+    chosen = dict(terms)
+    parts = []
+    for term in proposal.terms:
+        variant_id = chosen.get(term.id, term.default)
+        variant = next((v for v in term.variants if v.id == variant_id), None)
+        parts.append(f"{term.label}: {variant.label if variant else variant_id}")
+    return "; ".join(parts)
+
+
+def players_in_words(game: LoadedGame) -> str:
+    """Who played which side, in words."""
+    record, sides = game.record, game.scenario.sides
+    if not record.humans:
+        return "the computer played both sides"
+    if len(record.humans) == 2:
+        return "two players or teams, one for each side (hot seat)"
+    human = record.humans[0]
+    return f"a player as {sides.of(human).name}, the computer as {sides.of(human.other).name}"
+
+
+def build(game: LoadedGame) -> Transcript:
+    """The transcript of a loaded game."""
+    scenario, replay, record = game.scenario, game.replay, game.record
+    rows = []
+    for step in replay.steps():
+        proposal = _proposal_of(step.move)
+        values = None
+        if proposal is not None and proposal in scenario.proposal_by_id:
+            row = next(v for v in replay.values(step.number) if v.id == proposal)
+            values = row.effective
+        lines = [entry.text for entry in step.log]
+        # The move that ends a round also starts the next one; those lines belong to it.
+        split = next((i for i, e in enumerate(step.log) if e.kind == "round"), len(lines))
+        rows.append(
+            MoveRow(
+                number=step.number,
+                round=step.round,
+                side=step.side,
+                side_name=scenario.sides.of(step.side).name,
+                kind=move_type(step.move),
+                proposal=proposal,
+                text=step.text,
+                happened=lines[0] if lines else step.text,
+                reasons=tuple(lines[1:split]),
+                next_round=tuple(lines[split:]),
+                values=values,
+                trust=replay.trust(step.number),
+                support=step.after.support,
+            )
+        )
+    final = replay.final
+    result = outcome(final)
+    package = tuple(
+        PackageLine(item.title, terms_in_words(scenario, item.proposal, item.terms), item.round)
+        for item in result.package
+    )
+    return Transcript(
+        title=scenario.title,
+        label=record.label or (game.path.stem if game.path else record.game_id),
+        scenario=scenario,
+        mode=MODE_NAMES.get(record.mode, record.mode),
+        players=players_in_words(game),
+        difficulty=record.difficulty,
+        seed=record.seed,
+        saved=local_time(record.updated),
+        opening=tuple(entry.text for entry in replay.opening()),
+        rows=tuple(rows),
+        outcome=result,
+        ending=ENDINGS.get(result.ended_by, result.ended_by),
+        package=package,
+        track=final.trust_track,
+        history=tuple(scenario.debrief.what_happened),
+        questions=tuple(scenario.debrief.questions),
+    )

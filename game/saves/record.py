@@ -1,0 +1,266 @@
+"""The save format: a versioned JSON record of a game as scenario, seed and move list.
+
+Version 2 (current)::
+
+    {"format": "detente-save", "version": 2, "game_id": "...",
+     "scenario": {"id", "title", "sha256", "file", "shipped"},
+     "seed": 42, "mode": "solo" | "hotseat" | "sim", "humans": ["nato"],
+     "difficulty": "normal" | null, "settings": {...}, "label": null,
+     "created": ISO time, "updated": ISO time,
+     "moves": [move_to_dict(...), ...],
+     "check": {"moves": 16, "round": 8, "over": true, "log": 58, "digest": sha256 of to_dict}}
+
+Version 1 (the first layout, still read): flat scenario fields, one `side` (null in hot
+seat), moves under `turns`, one `saved_at` time and no check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from game.engine import State
+from game.engine.moves import Move, move_from_dict, move_to_dict
+from game.saves.errors import SaveError
+from game.saves.fingerprint import state_digest
+from game.scenario.models import SideId
+
+KIND = "detente-save"
+FORMAT_VERSION = 2
+MODES = ("solo", "hotseat", "sim")
+
+
+@dataclass(frozen=True)
+class ScenarioRef:
+    """Which scenario a save is for, and where to find it again."""
+
+    id: str
+    title: str
+    sha256: str
+    file: str
+    """A shipped scenario's file name, or the full path of a player's own file."""
+    shipped: bool
+
+
+@dataclass(frozen=True)
+class Check:
+    """What replaying the moves must give: the final state's size, place and digest."""
+
+    moves: int
+    round: int
+    over: bool
+    log: int
+    digest: str
+
+    @staticmethod
+    def of(state: State) -> Check:
+        """The check of a state."""
+        return Check(len(state.moves), state.round, state.over, len(state.log), state_digest(state))
+
+
+@dataclass(frozen=True)
+class SaveRecord:
+    """One saved game: what was played, by whom, on what, and how to check it."""
+
+    game_id: str
+    scenario: ScenarioRef
+    seed: int
+    mode: str
+    humans: tuple[SideId, ...]
+    created: str
+    updated: str
+    moves: tuple[Move, ...] = ()
+    difficulty: str | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
+    label: str | None = None
+    check: Check | None = None
+
+    def with_state(self, state: State, now: str) -> SaveRecord:
+        """A copy holding the state's moves and check, stamped `now`."""
+        return replace(self, moves=state.moves, check=Check.of(state), updated=now)
+
+
+def to_data(record: SaveRecord) -> dict[str, Any]:
+    """The record as JSON-ready data in the current format."""
+    ref = record.scenario
+    return {
+        "format": KIND,
+        "version": FORMAT_VERSION,
+        "game_id": record.game_id,
+        "scenario": {
+            "id": ref.id,
+            "title": ref.title,
+            "sha256": ref.sha256,
+            "file": ref.file,
+            "shipped": ref.shipped,
+        },
+        "seed": record.seed,
+        "mode": record.mode,
+        "humans": [side.value for side in record.humans],
+        "difficulty": record.difficulty,
+        "settings": dict(record.settings),
+        "label": record.label,
+        "created": record.created,
+        "updated": record.updated,
+        "moves": [move_to_dict(move) for move in record.moves],
+        "check": None
+        if record.check is None
+        else {
+            "moves": record.check.moves,
+            "round": record.check.round,
+            "over": record.check.over,
+            "log": record.check.log,
+            "digest": record.check.digest,
+        },
+    }
+
+
+def version_of(data: Any) -> int:
+    """The format version of parsed JSON, or SaveError if it is not a Détente save."""
+    if not isinstance(data, dict) or data.get("format") != KIND:
+        raise SaveError("this is not a Détente save file")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise SaveError("the save file is damaged: its format version is missing")
+    if version > FORMAT_VERSION:
+        raise SaveError(
+            f"this save was made by a newer Détente (save format {version}; this version "
+            f"reads formats up to {FORMAT_VERSION}): update the game to open it"
+        )
+    return version
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring parsed save data of any older version up to the current format."""
+    version = version_of(data)
+    if version == 1:
+        data = _from_version_1(data)
+    return data
+
+
+def _from_version_1(old: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 -> 2: nest the scenario fields, list the humans, rename `turns`."""
+    side = old.get("side")
+    mode = old.get("mode", "solo")
+    humans = [side] if side is not None else ["nato", "russia"]
+    scenario_id = old.get("scenario_id")
+    saved_at = old.get("saved_at")
+    file = old.get("scenario_file")
+    return {
+        "format": KIND,
+        "version": 2,
+        "game_id": f"{scenario_id}-{_compact(saved_at)}",
+        "scenario": {
+            "id": scenario_id,
+            # Version 1 kept no title; the loaded scenario supplies it.
+            "title": scenario_id,
+            "sha256": old.get("scenario_sha256"),
+            "file": file,
+            "shipped": isinstance(file, str) and "/" not in file and "\\" not in file,
+        },
+        "seed": old.get("seed"),
+        "mode": mode,
+        "humans": humans,
+        "difficulty": old.get("difficulty"),
+        "settings": {},
+        "label": None,
+        "created": saved_at,
+        "updated": saved_at,
+        "moves": old.get("turns"),
+        "check": None,
+    }
+
+
+def _compact(stamp: Any) -> str:
+    text = stamp if isinstance(stamp, str) else "unknown"
+    return "".join(ch for ch in text if ch.isalnum())[:15] or "unknown"
+
+
+def from_data(data: Any) -> SaveRecord:
+    """Check parsed JSON and build the record (migrating older versions), or SaveError."""
+    data = migrate(data)
+    reader = _Reader(data)
+    scenario = _Reader(reader.get("scenario", dict), "scenario")
+    mode = reader.get("mode", str)
+    if mode not in MODES:
+        raise reader.damaged("mode", f"one of {', '.join(MODES)}")
+    humans = reader.get("humans", list)
+    if not all(h in ("nato", "russia") for h in humans) or len(set(humans)) != len(humans):
+        raise reader.damaged("humans", "a list of sides (nato, russia)")
+    raw_moves = reader.get("moves", list)
+    moves = []
+    for number, raw in enumerate(raw_moves, start=1):
+        try:
+            if not isinstance(raw, dict):
+                raise ValueError("not a mapping")
+            moves.append(move_from_dict(raw))
+        except ValueError as error:
+            raise SaveError(f"move {number} of the save is damaged ({_reason(error)})") from None
+    settings = reader.get("settings", dict)
+    raw_check = reader.get("check", dict, optional=True)
+    check = None
+    if raw_check is not None:
+        checker = _Reader(raw_check, "check")
+        check = Check(
+            checker.get("moves", int),
+            checker.get("round", int),
+            checker.get("over", bool),
+            checker.get("log", int),
+            checker.get("digest", str),
+        )
+    return SaveRecord(
+        game_id=reader.get("game_id", str),
+        scenario=ScenarioRef(
+            id=scenario.get("id", str),
+            title=scenario.get("title", str),
+            sha256=scenario.get("sha256", str),
+            file=scenario.get("file", str),
+            shipped=scenario.get("shipped", bool),
+        ),
+        seed=reader.get("seed", int),
+        mode=mode,
+        humans=tuple(SideId(h) for h in humans),
+        created=reader.get("created", str),
+        updated=reader.get("updated", str),
+        moves=tuple(moves),
+        difficulty=reader.get("difficulty", str, optional=True),
+        settings=settings,
+        label=reader.get("label", str, optional=True),
+        check=check,
+    )
+
+
+def _reason(error: ValueError) -> str:
+    text = str(error)
+    return text if len(text) <= 160 else text[:159] + "…"
+
+
+_TYPE_WORDS = {
+    str: "a text",
+    int: "a whole number",
+    bool: "true or false",
+    list: "a list",
+    dict: "a mapping",
+}
+
+
+class _Reader:
+    """Typed access to one mapping of a save, with a clear message for a wrong field."""
+
+    def __init__(self, data: dict[str, Any], where: str = "") -> None:
+        self.data = data
+        self.where = where
+
+    def damaged(self, key: str, expected: str) -> SaveError:
+        name = f"{self.where}.{key}" if self.where else key
+        return SaveError(f"the save file is damaged: '{name}' should be {expected}")
+
+    def get(self, key: str, kind: type, optional: bool = False) -> Any:
+        value = self.data.get(key)
+        if value is None and optional:
+            return None
+        # bool is an int in Python; a save never means one for the other.
+        wrong_bool = kind is int and isinstance(value, bool)
+        if not isinstance(value, kind) or wrong_bool:
+            raise self.damaged(key, _TYPE_WORDS[kind])
+        return value

@@ -1,0 +1,229 @@
+"""Writing saves atomically and loading them back, replayed and verified."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from game.engine import State
+from game.saves.atomic import write_atomic
+from game.saves.errors import SaveError
+from game.saves.record import FORMAT_VERSION, Check, SaveRecord, from_data, to_data, version_of
+from game.saves.replay import Replay
+from game.saves.where import find_scenario, saves_folder, scenario_ref
+from game.scenario.models import Scenario, SideId
+
+SUFFIX = ".json"
+AUTOSAVE_SUFFIX = ".autosave.json"
+
+
+def now_stamp() -> str:
+    """The current time as ISO 8601 in UTC, to the second."""
+    return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class LoadedGame:
+    """A save that was read, replayed on its scenario and checked."""
+
+    record: SaveRecord
+    scenario: Scenario
+    scenario_path: Path
+    replay: Replay
+    path: Path | None = None
+    migrated_from: int | None = None
+    """The older format version the file was written in, if it was migrated."""
+
+    @property
+    def state(self) -> State:
+        """The game as it stood when saved."""
+        return self.replay.final
+
+
+def new_record(
+    scenario: Scenario,
+    scenario_path: Path,
+    seed: int,
+    *,
+    mode: str,
+    humans: tuple[SideId, ...],
+    difficulty: str | None = None,
+    settings: dict[str, Any] | None = None,
+    label: str | None = None,
+    game_id: str | None = None,
+) -> SaveRecord:
+    """The record of a game about to start; `write_save` fills in its moves."""
+    stamp = now_stamp()
+    compact = stamp[:19].replace("-", "").replace(":", "").replace("T", "-")
+    return SaveRecord(
+        game_id=game_id or f"{scenario.id}-{compact}",
+        scenario=scenario_ref(scenario, scenario_path),
+        seed=seed,
+        mode=mode,
+        humans=humans,
+        created=stamp,
+        updated=stamp,
+        difficulty=difficulty,
+        settings=dict(settings or {}),
+        label=label,
+    )
+
+
+def save_path(record: SaveRecord, folder: Path | None = None, autosave: bool = False) -> Path:
+    """Where a game's save (or its autosave, kept apart so it never overwrites it) goes."""
+    suffix = AUTOSAVE_SUFFIX if autosave else SUFFIX
+    return (folder or saves_folder()) / f"{record.game_id}{suffix}"
+
+
+def encode(record: SaveRecord) -> bytes:
+    """The save file's bytes."""
+    return (json.dumps(to_data(record), indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def write_save(
+    record: SaveRecord,
+    state: State,
+    *,
+    folder: Path | None = None,
+    autosave: bool = False,
+    path: Path | None = None,
+) -> Path:
+    """Save `state` under `record` atomically; returns the file, or raises SaveError."""
+    if state.scenario_id != record.scenario.id:
+        raise ValueError(f"state of {state.scenario_id!r} saved as {record.scenario.id!r}")
+    target = path or save_path(record, folder, autosave)
+    try:
+        write_atomic(target, encode(record.with_state(state, now_stamp())))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise SaveError(f"the game could not be saved: {reason}", str(target)) from None
+    return target
+
+
+def save_simulated_game(
+    state: State,
+    scenario_path: Path,
+    folder: Path,
+    *,
+    difficulty: str | None = None,
+    label: str | None = None,
+    name: str | None = None,
+) -> Path:
+    """Write a computer-versus-computer game as a save (for `detente sim --save-dir`).
+
+    `difficulty` names the players (e.g. "hard vs tft"); the file is `name`.json, by
+    default `<scenario id>-seed<seed>.json`.
+    """
+    record = new_record(
+        state.scenario,
+        scenario_path,
+        state.seed,
+        mode="sim",
+        humans=(),
+        difficulty=difficulty,
+        label=label,
+        game_id=name or f"{state.scenario_id}-seed{state.seed}",
+    )
+    return write_save(record, state, folder=folder)
+
+
+def branch_record(loaded: LoadedGame, round_number: int) -> tuple[SaveRecord, State]:
+    """A new game's record and state, started from the start of a round of a saved game."""
+    state = loaded.replay.branch(round_number)
+    base = new_record(
+        loaded.scenario,
+        loaded.scenario_path,
+        loaded.record.seed,
+        mode=loaded.record.mode if loaded.record.mode != "sim" else "hotseat",
+        humans=loaded.record.humans or (SideId.NATO, SideId.RUSSIA),
+        difficulty=loaded.record.difficulty,
+        settings=loaded.record.settings,
+    )
+    record = replace(base, game_id=f"{base.game_id}-from-round{round_number}")
+    return record, state
+
+
+def _unclosed(text: str) -> bool:
+    """Whether the text ends inside a string or an open bracket: a cut-short JSON file."""
+    depth = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+    return in_string or depth > 0
+
+
+def parse_save(raw: bytes) -> tuple[SaveRecord, int]:
+    """The record in a save file's bytes and the version it was written in, or SaveError."""
+    if not raw.strip():
+        raise SaveError("the save file is empty: it was probably cut off while being written")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise SaveError("this is not a Détente save file (it is not text)") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        if text.lstrip().startswith("{") and _unclosed(text):
+            raise SaveError(
+                "the save file is cut short (truncated): it ends in the middle of the game "
+                "record, so it cannot be loaded"
+            ) from None
+        raise SaveError(
+            f"this is not a Détente save file, or it is damaged (not valid JSON at line "
+            f"{error.lineno}, column {error.colno})"
+        ) from None
+    version = version_of(data)
+    return from_data(data), version
+
+
+def read_record(path: Path) -> tuple[SaveRecord, int]:
+    """Read a save's record without replaying it (for listings), or SaveError."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise SaveError(f"cannot read the save: {error.strerror or error}", str(path)) from None
+    try:
+        return parse_save(raw)
+    except SaveError as error:
+        raise SaveError(error.message, str(path)) from None
+
+
+def open_record(record: SaveRecord, path: Path | None = None, version: int = 0) -> LoadedGame:
+    """Find the record's scenario, replay its moves and check the result, or SaveError."""
+    scenario, scenario_path = find_scenario(record.scenario)
+    replay = Replay(scenario, record.seed, record.moves)
+    if record.check is not None:
+        actual = Check.of(replay.final)
+        if actual != record.check:
+            raise SaveError(
+                "the saved game does not replay to the same result: the file was edited, or "
+                "it was saved by a version of Détente with different rules"
+            )
+    if record.scenario.title != scenario.title:
+        record = replace(record, scenario=replace(record.scenario, title=scenario.title))
+    migrated = version if 0 < version < FORMAT_VERSION else None
+    return LoadedGame(record, scenario, scenario_path, replay, path, migrated)
+
+
+def load_save(path: Path) -> LoadedGame:
+    """Read, migrate, replay and verify a save file; every failure is a SaveError."""
+    record, version = read_record(path)
+    try:
+        return open_record(record, path, version)
+    except SaveError as error:
+        raise SaveError(error.message, str(path)) from None

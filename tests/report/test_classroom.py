@@ -1,0 +1,73 @@
+"""The class summary: one row per table, averages, proposals agreed, a chart, bad saves listed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+
+import pytest
+
+from game.report.classpage import write_summary
+from game.report.classroom import collect
+from tests.report.helpers import external_resources, saved_game
+from tests.saves.helpers import scenario_copy
+
+
+@pytest.fixture(scope="module")
+def summary_folder(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("class")
+    scenario, path = scenario_copy(tmp)
+    saves = tmp / "saves"
+    for seed in (1, 2, 3, 4):
+        saved_game(scenario, path, seed, saves, label=f"Table {seed}")
+    # An autosave as old as its save is skipped; a broken file is listed, not fatal.
+    shutil.copyfile(saves / "table-1.json", saves / "table-1.autosave.json")
+    (saves / "table-9.json").write_text('{"format": "detente-save", "vers', encoding="utf-8")
+    return tmp, saves
+
+
+def test_collect_reads_every_table_and_lists_the_broken_one(summary_folder):
+    _, saves = summary_folder
+    summary = collect(saves)
+    assert [t.label for t in summary.tables] == ["Table 1", "Table 2", "Table 3", "Table 4"]
+    assert [(p.name, "truncated" in m) for p, m in summary.problems] == [("table-9.json", True)]
+    shared = [t.outcome.shared for t in summary.tables]
+    assert summary.average("shared") == pytest.approx(sum(shared) / 4)
+    assert sum(count for _, count in summary.tiers()) == 4
+    agreed = sum(len(t.outcome.package) for t in summary.tables)
+    assert sum(row.agreed for row in summary.proposals()) == agreed
+    assert all(row.tables == 4 for row in summary.proposals())
+
+
+def test_the_summary_files(summary_folder):
+    tmp, saves = summary_folder
+    summary = collect(saves)
+    files = {p.name: p for p in write_summary(summary, tmp / "out")}
+    assert sorted(files) == ["results.png", "summary.html", "summary.md", "tables.csv"]
+    page = files["summary.html"].read_text(encoding="utf-8")
+    assert external_resources(page) == []
+    assert "data:image/png;base64," in page
+    assert "table-9.json" in page
+    rows = list(csv.DictReader(io.StringIO(files["tables.csv"].read_text(encoding="utf-8"))))
+    assert [row["table"] for row in rows] == ["Table 1", "Table 2", "Table 3", "Table 4"]
+    for row, table in zip(rows, summary.tables, strict=True):
+        assert row["tier"] == table.outcome.tier.value
+        assert float(row["shared"]) == pytest.approx(table.outcome.shared, abs=0.05)
+    text = files["summary.md"].read_text(encoding="utf-8")
+    assert "## Proposals agreed" in text
+    assert f"shared {summary.average('shared'):.1f}" in text
+
+
+def test_a_newer_autosave_wins_over_an_older_save(tmp_path):
+    scenario, path = scenario_copy(tmp_path)
+    saves = tmp_path / "saves"
+    saved = saved_game(scenario, path, 5, saves, label="Table 5")
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    newer = dict(data, updated="2999-01-01T00:00:00+00:00", label="Table 5, later")
+    (saves / "table-5.autosave.json").write_text(json.dumps(newer), encoding="utf-8")
+    assert [t.label for t in collect(saves).tables] == ["Table 5, later"]
+    older = dict(data, updated="1999-01-01T00:00:00+00:00", label="Table 5, earlier")
+    (saves / "table-5.autosave.json").write_text(json.dumps(older), encoding="utf-8")
+    assert [t.label for t in collect(saves).tables] == ["Table 5"]

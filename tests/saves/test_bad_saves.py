@@ -1,0 +1,163 @@
+"""A corpus of bad saves: each one gets its own clear message, never a traceback."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from game.saves import SaveError, load_save, write_save
+from tests.saves.helpers import long_game, record_for, scenario_copy, use_data_folder
+
+
+@pytest.fixture
+def good(tmp_path, monkeypatch):
+    """A finished game saved on a player's own scenario: (save path, scenario path)."""
+    use_data_folder(tmp_path, monkeypatch)
+    scenario, path = scenario_copy(tmp_path)
+    state = long_game(scenario)
+    return write_save(record_for(scenario, path, state.seed), state), path
+
+
+def edit_json(save: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    data = json.loads(save.read_text(encoding="utf-8"))
+    change(data)
+    save.write_text(json.dumps(data), encoding="utf-8")
+
+
+def other_side(data: dict[str, Any]) -> None:
+    move = data["moves"][1]
+    move["side"] = "nato" if move["side"] == "russia" else "russia"
+
+
+def unknown_proposal(data: dict[str, Any]) -> None:
+    data["moves"][0] = {"type": "accept", "side": data["moves"][0]["side"], "proposal": "nope"}
+
+
+def unknown_type(data: dict[str, Any]) -> None:
+    data["moves"][2] = {"type": "bribe", "side": "nato"}
+
+
+def newer(data: dict[str, Any]) -> None:
+    data["version"] = 99
+
+
+def wrong_digest(data: dict[str, Any]) -> None:
+    data["check"]["digest"] = "0" * 64
+
+
+def seed_as_text(data: dict[str, Any]) -> None:
+    data["seed"] = "forty-two"
+
+
+def no_version(data: dict[str, Any]) -> None:
+    del data["version"]
+
+
+def bad_mode(data: dict[str, Any]) -> None:
+    data["mode"] = "online"
+
+
+BYTES_CASES = {
+    "empty file": (b"", "the save file is empty"),
+    "only spaces": (b"  \n\n ", "the save file is empty"),
+    "not JSON": (b"Dear teacher, here is our game.", "this is not a Détente save file"),
+    "not text": (b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", "not a Détente save file (it is not text)"),
+    "other JSON": (b'{"name": "something else"}', "this is not a Détente save file"),
+    "a JSON list": (b"[1, 2, 3]", "this is not a Détente save file"),
+    "broken JSON": (b'{"format": "detente-save",, }', "not valid JSON at line 1, column 27"),
+}
+
+EDIT_CASES = {
+    "newer version": (newer, "made by a newer Détente (save format 99"),
+    "move by the wrong side": (other_side, "move 2 is not legal in this game: "),
+    "move on an unknown proposal": (unknown_proposal, "move 1 is not legal in this game: "),
+    "unknown kind of move": (unknown_type, "move 3 of the save is damaged"),
+    "edited result": (wrong_digest, "does not replay to the same result"),
+    "field of the wrong type": (seed_as_text, "'seed' should be a whole number"),
+    "no version": (no_version, "its format version is missing"),
+    "unknown mode": (bad_mode, "'mode' should be one of solo, hotseat, sim"),
+}
+
+
+def expect(save: Path, message: str) -> SaveError:
+    with pytest.raises(SaveError) as caught:
+        load_save(save)
+    assert message in caught.value.message
+    assert str(save) in str(caught.value)
+    return caught.value
+
+
+@pytest.mark.parametrize("case", sorted(BYTES_CASES))
+def test_unreadable_bytes(case, good):
+    save, _ = good
+    content, message = BYTES_CASES[case]
+    save.write_bytes(content)
+    expect(save, message)
+
+
+@pytest.mark.parametrize("case", sorted(EDIT_CASES))
+def test_edited_saves(case, good):
+    save, _ = good
+    change, message = EDIT_CASES[case]
+    edit_json(save, change)
+    expect(save, message)
+
+
+@pytest.mark.parametrize("keep", [0.1, 0.5, 0.9, 0.999])
+def test_truncated(keep, good):
+    save, _ = good
+    raw = save.read_bytes()
+    save.write_bytes(raw[: int(len(raw) * keep)])
+    expect(save, "the save file is cut short (truncated)")
+
+
+def test_an_edited_legal_move_is_caught_by_the_check(good):
+    save, _ = good
+    data = json.loads(save.read_text(encoding="utf-8"))
+    # Dropping the last move leaves a legal game, but not the one that was saved.
+    data["moves"].pop()
+    save.write_text(json.dumps(data), encoding="utf-8")
+    expect(save, "does not replay to the same result")
+
+
+def test_changed_scenario(good):
+    save, scenario_path = good
+    text = scenario_path.read_text(encoding="utf-8")
+    scenario_path.write_text(text.replace("rounds: 4", "rounds: 5"), encoding="utf-8")
+    expect(save, "the scenario file has changed since this game was saved")
+
+
+def test_a_comment_in_the_scenario_does_not_count_as_a_change(good):
+    save, scenario_path = good
+    text = scenario_path.read_text(encoding="utf-8")
+    scenario_path.write_text("# a teacher's note\n" + text + "\n# end\n", encoding="utf-8")
+    assert load_save(save).state.moves
+
+
+def test_missing_scenario(good):
+    save, scenario_path = good
+    scenario_path.unlink()
+    expect(save, "this game was played on was not found")
+
+
+def test_scenario_found_again_in_the_scenarios_folder(good, tmp_path):
+    save, scenario_path = good
+    folder = tmp_path / "data" / "scenarios"
+    folder.mkdir()
+    scenario_path.rename(folder / "moved.yaml")
+    assert load_save(save).scenario_path == folder / "moved.yaml"
+
+
+def test_broken_scenario(good):
+    save, scenario_path = good
+    scenario_path.write_text("id: [unclosed\n", encoding="utf-8")
+    expect(save, "no longer loads")
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(SaveError, match="cannot read the save"):
+        load_save(tmp_path / "nothing.json")

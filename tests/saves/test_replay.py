@@ -1,0 +1,87 @@
+"""The replay model: states move by move, both sides' values, and branching."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.engine import replay as engine_replay
+from game.engine import view
+from game.saves import Replay, SaveError
+from game.scenario.models import SideId
+from tests.saves.helpers import long_game, scenario_copy
+
+
+@pytest.fixture(scope="module")
+def game(tmp_path_factory):
+    scenario, _ = scenario_copy(tmp_path_factory.mktemp("scenario"))
+    final = long_game(scenario, min_moves=8, first_seed=21)
+    return scenario, final, Replay(scenario, final.seed, final.moves)
+
+
+def test_states_step_forward_and_back(game):
+    scenario, final, model = game
+    assert model.count == len(final.moves)
+    assert model.final == final
+    for index in (0, 1, model.count // 2, model.count):
+        assert model.state(index) == engine_replay(scenario, final.seed, final.moves[:index])
+    assert model.state(-5) == model.state(0)
+    assert model.state(model.count + 5) == final
+
+
+def test_each_step_has_its_move_text_and_log(game):
+    _scenario, final, model = game
+    steps = model.steps()
+    assert [step.move for step in steps] == list(final.moves)
+    opening = len(model.opening())
+    assert opening + sum(len(step.log) for step in steps) == len(final.log)
+    first = model.step(1)
+    assert first.log[0].side is first.side
+    assert first.text
+    assert first.round == 1
+    with pytest.raises(IndexError):
+        model.step(0)
+
+
+def test_both_trust_lines_follow_every_move(game):
+    _, final, model = game
+    lines = model.trust_lines()
+    assert len(lines) == model.count + 1
+    last = final.trust_track[-1]
+    assert (lines[-1].nato, lines[-1].russia) == (last.nato_in_russia, last.russia_in_nato)
+
+
+def test_both_sides_view_reveals_each_sides_private_values(game):
+    _, _, model = game
+    index = model.count // 2
+    rows = model.values(index)
+    nato, russia = model.view(index, SideId.NATO), model.view(index, SideId.RUSSIA)
+    for row in rows:
+        assert row.effective == (nato.proposal(row.id).own_value, russia.proposal(row.id).own_value)
+        assert row.value.nato == nato.proposal(row.id).own_raw_value
+        assert row.value.russia == russia.proposal(row.id).own_raw_value
+    assert any(row.value.nato != row.value.russia for row in rows)
+
+
+def test_branch_starts_a_new_game_at_the_start_of_a_round(game):
+    scenario, final, model = game
+    starts = model.round_starts
+    assert starts[1] == 0
+    assert sorted(starts) == list(range(1, len(starts) + 1))
+    for round_number, index in starts.items():
+        branched = model.branch(round_number)
+        assert branched.round == round_number
+        assert not branched.over
+        assert branched.moves == final.moves[:index]
+        assert branched == engine_replay(scenario, final.seed, model.branch_moves(round_number))
+        if index:
+            assert model.state(index - 1).round == round_number - 1
+    # The branched game goes on like any other.
+    assert view(model.branch(2), SideId.NATO).round == 2
+    with pytest.raises(ValueError, match="cannot branch from round 99"):
+        model.branch(99)
+
+
+def test_an_illegal_move_names_its_number(game):
+    scenario, final, _ = game
+    with pytest.raises(SaveError, match="move 1 is not legal"):
+        Replay(scenario, final.seed, final.moves[1:])

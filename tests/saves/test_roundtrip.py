@@ -1,0 +1,142 @@
+"""Save and load give back the same game, after every kind of move, in both modes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from game.engine import State, replay
+from game.engine.moves import MOVE_TYPES, move_type
+from game.saves import FORMAT_VERSION, load_save, state_digest, write_save
+from game.scenario import Scenario
+from tests.saves.helpers import (
+    long_game,
+    random_game,
+    record_for,
+    scenario_copy,
+    use_data_folder,
+)
+
+
+def games_ending_in_each_kind(scenario: Scenario) -> dict[str, State]:
+    """For each move type, a game whose last move is of that type."""
+    found: dict[str, State] = {}
+    for seed in range(400):
+        final = random_game(scenario, seed)
+        for index, move in enumerate(final.moves):
+            kind = move_type(move)
+            if kind not in found:
+                found[kind] = replay(scenario, seed, final.moves[: index + 1])
+        if len(found) == len(MOVE_TYPES):
+            break
+    return found
+
+
+@pytest.fixture(scope="module")
+def kinds(tmp_path_factory: pytest.TempPathFactory):
+    scenario, path = scenario_copy(tmp_path_factory.mktemp("scenario"))
+    return scenario, path, games_ending_in_each_kind(scenario)
+
+
+def test_random_games_reach_every_kind_of_move(kinds):
+    assert set(kinds[2]) == set(MOVE_TYPES)
+
+
+@pytest.mark.parametrize("mode", ["solo", "hotseat"])
+@pytest.mark.parametrize("kind", sorted(MOVE_TYPES))
+def test_round_trip_after_each_kind_of_move(kind, mode, kinds, tmp_path, monkeypatch):
+    use_data_folder(tmp_path, monkeypatch)
+    scenario, path, games = kinds
+    state = games[kind]
+    record = record_for(scenario, path, state.seed, mode)
+    saved = write_save(record, state)
+    loaded = load_save(saved)
+    assert loaded.state == state
+    assert state_digest(loaded.state) == state_digest(state)
+    assert loaded.record.mode == mode
+    assert loaded.record.humans == record.humans
+    assert loaded.record.seed == state.seed
+    assert loaded.record.moves == state.moves
+    assert loaded.scenario_path == path
+    assert loaded.migrated_from is None
+
+
+def test_the_file_holds_the_documented_fields(kinds, tmp_path, monkeypatch):
+    use_data_folder(tmp_path, monkeypatch)
+    scenario, path, games = kinds
+    state = games["accept"]
+    saved = write_save(record_for(scenario, path, state.seed), state)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["format"] == "detente-save"
+    assert data["version"] == FORMAT_VERSION
+    assert data["scenario"]["id"] == scenario.id
+    assert len(data["scenario"]["sha256"]) == 64
+    assert data["scenario"]["file"] == str(path)
+    assert data["scenario"]["shipped"] is False
+    assert data["seed"] == state.seed
+    assert data["humans"] == ["nato"]
+    assert len(data["moves"]) == len(state.moves)
+    assert data["check"]["digest"] == state_digest(state)
+    assert saved.parent == tmp_path / "data" / "saves"
+
+
+def test_a_shipped_scenario_is_named_by_file_name(tmp_path, monkeypatch):
+    use_data_folder(tmp_path, monkeypatch)
+    from game.scenario import load
+    from tests.saves.helpers import BRUSSELS
+
+    scenario = load(BRUSSELS)
+    state = random_game(scenario, 3, limit=5)
+    saved = write_save(record_for(scenario, BRUSSELS, 3, "hotseat"), state)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["scenario"] == {
+        "id": scenario.id,
+        "title": scenario.title,
+        "sha256": data["scenario"]["sha256"],
+        "file": BRUSSELS.name,
+        "shipped": True,
+    }
+    assert load_save(saved).state == state
+
+
+def test_saving_again_overwrites_the_same_file_and_keeps_created(kinds, tmp_path, monkeypatch):
+    use_data_folder(tmp_path, monkeypatch)
+    scenario, path, _games = kinds
+    final = long_game(scenario, first_seed=11)
+    record = record_for(scenario, path, final.seed)
+    early = replay(scenario, final.seed, final.moves[:2])
+    first = write_save(record, early)
+    second = write_save(record, final)
+    assert first == second
+    loaded = load_save(second)
+    assert loaded.state == final
+    assert loaded.record.created == record.created
+
+
+def test_an_autosave_goes_beside_the_save(kinds, tmp_path, monkeypatch):
+    use_data_folder(tmp_path, monkeypatch)
+    scenario, path, games = kinds
+    state = games["pass"]
+    record = record_for(scenario, path, state.seed)
+    manual = write_save(record, state)
+    auto = write_save(record, state, autosave=True)
+    assert manual != auto
+    assert auto.name.endswith(".autosave.json")
+    assert load_save(auto).state == state
+
+
+def test_a_simulated_game_is_saved_for_reports(kinds, tmp_path):
+    from game.saves import save_simulated_game
+
+    scenario, path, games = kinds
+    state = games["accept"]
+    saved = save_simulated_game(state, path, tmp_path / "sims", difficulty="hard vs tft")
+    assert saved == tmp_path / "sims" / f"{scenario.id}-seed{state.seed}.json"
+    loaded = load_save(saved)
+    assert loaded.state == state
+    assert (loaded.record.mode, loaded.record.humans) == ("sim", ())
+    assert loaded.record.difficulty == "hard vs tft"
+    named = save_simulated_game(state, path, tmp_path / "sims", name="table-a", label="A")
+    assert named.name == "table-a.json"
+    assert load_save(named).record.label == "A"
