@@ -9,7 +9,15 @@ from typing import Any
 Handler = Callable[[argparse.Namespace], int]
 
 # Module names under game.commands; each defines `register(subparsers, handlers)`.
-COMMAND_MODULES: tuple[str, ...] = ("validate", "new", "schema", "play", "screenshots", "report")
+COMMAND_MODULES: tuple[str, ...] = (
+    "validate",
+    "new",
+    "schema",
+    "play",
+    "screenshots",
+    "report",
+    "sim",
+)
 
 
 def register_all(subparsers: Any, handlers: dict[str, Handler]) -> None:

@@ -30,7 +30,7 @@ def describe_move(scenario: Scenario, move: Move) -> str:
         proposal = scenario.proposal(move.proposal)
         term = next(t for t in proposal.terms if t.id == move.term)
         variant = next(v for v in term.variants if v.id == move.variant)
-        return f"Amend '{proposal.title}': {term.label} → {variant.label}"
+        return f"Amend '{proposal.title}': {term.label} to {variant.label}"
     if isinstance(move, RaiseObjection):
         objection = scenario.objection(move.objection)
         return f"Object to '{scenario.proposal(move.proposal).title}': {_short(objection.text)}"

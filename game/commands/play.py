@@ -1,0 +1,84 @@
+"""`detente play [FILE]`: the window; with a file and options, straight into a game."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from game.commands import Handler
+
+
+def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
+    """Add the `play` subcommand (also what `detente` with no command runs)."""
+    parser = subparsers.add_parser(
+        "play",
+        help="open the game window (the default command)",
+        description="Open the title screen, or with FILE start a game of that scenario at once.",
+    )
+    parser.add_argument("file", nargs="?", help="a scenario file to play straight away")
+    parser.add_argument(
+        "--side", choices=("nato", "russia"), default="nato", help="your side (solo)"
+    )
+    parser.add_argument(
+        "--mode",
+        choices=("solo", "hotseat"),
+        default="solo",
+        help="against the computer, or two players",
+    )
+    parser.add_argument("--difficulty", default="medium", help="easy, medium, hard or expert")
+    parser.add_argument(
+        "--timer", type=int, default=0, metavar="SECONDS", help="time per turn (0: none)"
+    )
+    parser.add_argument("--seed", type=int, default=None, help="the game's random seed")
+    handlers["play"] = run
+
+
+def run(args: argparse.Namespace) -> int:
+    """Open the window and play until it is closed."""
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
+
+    if not getattr(pygame, "IS_CE", False):
+        from game.ui.app import CE_FIX
+
+        print(CE_FIX, file=sys.stderr)
+        return 1
+    session = None
+    if args.file:
+        session = _session(args)
+        if session is None:
+            return 2
+    from game.ui.app import App
+    from game.ui.flow import begin, to_title
+
+    app = App()
+    if session is None:
+        to_title(app)
+    else:
+        begin(app, session)
+    return app.run()
+
+
+def _session(args: argparse.Namespace) -> Any:
+    import random
+
+    from game.ai import LEVELS
+    from game.scenario import ScenarioError, SideId, load
+    from game.ui.session import Session, Setup
+
+    if args.difficulty not in LEVELS:
+        print(f"detente play: --difficulty must be one of {', '.join(LEVELS)}", file=sys.stderr)
+        return None
+    try:
+        scenario = load(args.file)
+    except ScenarioError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return None
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 2**31)
+    setup = Setup(args.mode, SideId(args.side), args.difficulty, max(0, args.timer), seed)
+    from pathlib import Path
+
+    return Session.start(scenario, setup, Path(args.file))

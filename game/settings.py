@@ -1,0 +1,88 @@
+"""The player's settings (window, text size, palette, sound), remembered between runs."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+from game import APP_NAME
+
+WINDOW_SIZES: tuple[tuple[int, int], ...] = (
+    (1280, 720),
+    (1024, 640),
+    (1440, 810),
+    (1600, 900),
+    (1920, 1080),
+)
+TEXT_SIZES: dict[str, float] = {"small": 0.9, "normal": 1.0, "large": 1.15, "larger": 1.3}
+PALETTES: tuple[str, ...] = ("standard", "colour-blind safe")
+SETTINGS_ENV = "DETENTE_SETTINGS"
+"""Environment variable naming another settings file (tests and portable installs use it)."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the player chose in the settings screen."""
+
+    width: int = 1280
+    height: int = 720
+    fullscreen: bool = False
+    text_size: str = "normal"
+    palette: str = "standard"
+    sound: bool = True
+
+    @property
+    def text_scale(self) -> float:
+        """The factor every font size is multiplied by."""
+        return TEXT_SIZES.get(self.text_size, 1.0)
+
+    def cleaned(self) -> Settings:
+        """A copy with every value brought into its allowed range."""
+        return replace(
+            self,
+            width=max(800, min(7680, int(self.width))),
+            height=max(560, min(4320, int(self.height))),
+            text_size=self.text_size if self.text_size in TEXT_SIZES else "normal",
+            palette=self.palette if self.palette in PALETTES else "standard",
+        )
+
+
+def settings_path() -> Path:
+    """Where the settings file lives: $DETENTE_SETTINGS, else the user's config folder."""
+    override = os.environ.get(SETTINGS_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False) / "settings.json"
+
+
+def load(path: Path | None = None) -> Settings:
+    """Read the settings; a missing or damaged file gives the defaults, never an error."""
+    target = path or settings_path()
+    try:
+        data = json.loads(target.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(data, dict):
+        return Settings()
+    known = {field.name: field.type for field in fields(Settings)}
+    values: dict[str, object] = {}
+    defaults = asdict(Settings())
+    for name in known:
+        if name in data and type(data[name]) is type(defaults[name]):
+            values[name] = data[name]
+    return Settings(**values).cleaned()  # type: ignore[arg-type]
+
+
+def save(settings: Settings, path: Path | None = None) -> bool:
+    """Write the settings; returns False (and keeps playing) if the folder is not writable."""
+    target = path or settings_path()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(asdict(settings), indent=2) + "\n", encoding="utf-8")
+    except OSError:
+        return False
+    return True

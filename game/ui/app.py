@@ -1,0 +1,328 @@
+"""The window, the widget manager, the screen stack and the main loop (asleep when idle)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame
+import pygame_gui
+
+from game import settings as settings_store
+from game.settings import Settings
+from game.ui.assets import Fonts
+from game.ui.screen import LAYER_STEP, Blocker, Screen
+from game.ui.sound import Sounds
+from game.ui.theme import build_theme, palette
+from game.ui.widgets import kill, set_visible
+
+if TYPE_CHECKING:
+    from game.library import Entry
+
+FPS = 60
+IDLE_WAIT_MS = 500
+"""How long the idle loop waits for input before it draws a frame anyway (timers tick)."""
+IDLE_POLL = 0.02
+"""Seconds between looks at the event queue when idle: input is noticed within 20 ms."""
+ACTIVE_AFTER_INPUT = 1.2
+"""Seconds of full-rate frames after any input, for hover fades, scrolling and tool tips."""
+MIN_SIZE = (960, 600)
+SWITCH_INTERVAL = 0.001
+CE_FIX = (
+    "Détente needs pygame-ce, but the plain 'pygame' package is installed and hides it.\n"
+    "Fix it with:  pip uninstall pygame pygame-ce && pip install pygame-ce"
+)
+
+
+def check_pygame_ce() -> str | None:
+    """None if pygame-ce is the pygame in use, else the message that explains the fix."""
+    return None if getattr(pygame, "IS_CE", False) else CE_FIX
+
+
+class App:
+    """Owns the window and runs the screens; `step` is one frame, `run` the whole loop."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        settings_file: Path | None = None,
+        remember: bool = True,
+        scenarios: Callable[[], list[Entry]] | None = None,
+    ) -> None:
+        self.settings_file = settings_file
+        self.remember = remember
+        self.settings = settings or settings_store.load(settings_file)
+        self._scenarios = scenarios
+        # The computer thinks in a worker thread; a short switch interval hands the GIL back
+        # to the window within a millisecond instead of five, so frames stay smooth.
+        sys.setswitchinterval(SWITCH_INTERVAL)
+        pygame.display.init()
+        pygame.font.init()
+        pygame.key.set_repeat(400, 40)
+        pygame.display.set_caption("Détente")
+        self.window = self._open_window()
+        self.sound = Sounds(self.settings.sound)
+        self.stack: list[Screen] = []
+        self.running = True
+        self.frames = 0
+        self._active_until = 0.0
+        self._footer: tuple[str, pygame.Surface] | None = None
+        self._blocker: Blocker | None = None
+        self._make_theme()
+
+    # -- window and theme -------------------------------------------------------------------
+
+    def _open_window(self) -> pygame.Surface:
+        if self.settings.fullscreen:
+            window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        else:
+            size = (self.settings.width, self.settings.height)
+            window = pygame.display.set_mode(size, pygame.RESIZABLE)
+        try:
+            with warnings.catch_warnings():
+                # pygame-ce warns that from_display_module is for Window-based rendering;
+                # only the minimum size is set here, the display module still draws.
+                warnings.simplefilter("ignore", DeprecationWarning)
+                pygame.Window.from_display_module().minimum_size = MIN_SIZE
+        except (AttributeError, pygame.error):
+            pass  # an older pygame-ce or a driver without windows: the layout still copes
+        return window
+
+    def _make_theme(self) -> None:
+        self.palette = palette(self.settings.palette)
+        self.fonts = Fonts(self.settings.text_scale)
+        theme = build_theme(self.palette, self.settings.text_scale)
+        self.manager = pygame_gui.UIManager(
+            self.size, theme_path=theme, enable_live_theme_updates=False
+        )
+        self._footer = None
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """The window size in pixels."""
+        return self.window.get_size()
+
+    def scenarios(self) -> list[Entry]:
+        """The scenarios to offer (shipped and the user's folder), checked."""
+        if self._scenarios is not None:
+            return self._scenarios()
+        from game.library import available
+
+        return available()
+
+    def apply_settings(self, new: Settings) -> None:
+        """Use new settings now, rebuild what they change, and remember them."""
+        old, self.settings = self.settings, new.cleaned()
+        if self.remember:
+            settings_store.save(self.settings, self.settings_file)
+        self.sound.enabled = self.settings.sound
+        window_changed = (old.width, old.height, old.fullscreen) != (
+            new.width,
+            new.height,
+            new.fullscreen,
+        )
+        if window_changed:
+            self.window = self._open_window()
+        if window_changed or (old.text_size, old.palette) != (new.text_size, new.palette):
+            for screen in self.stack:
+                screen.teardown()
+            self._make_theme()
+            self._rebuild_all()
+
+    def _resized(self) -> None:
+        surface = pygame.display.get_surface()
+        if surface is None:
+            return
+        self.window = surface
+        self.manager.set_window_resolution(self.size)
+        self._footer = None
+        self._rebuild_all()
+
+    def _rebuild_all(self) -> None:
+        for screen in self.stack:
+            screen.teardown()
+            screen.needs_build = True
+        if self._blocker is not None:
+            kill(self._blocker)
+        self._blocker = None
+        self._arrange(build=True)
+
+    # -- the stack --------------------------------------------------------------------------
+
+    @property
+    def top(self) -> Screen | None:
+        """The screen in front."""
+        return self.stack[-1] if self.stack else None
+
+    def push(self, screen: Screen, *, defer: bool = False) -> None:
+        """Show a screen on top of the current one.
+
+        With `defer`, its widgets are built at the start of the next frame, which spreads the
+        work of a pop-up that opens by itself over two frames.
+        """
+        screen.depth = len(self.stack)
+        self.stack.append(screen)
+        screen.on_enter()
+        self._arrange(build=not defer)
+
+    def pop(self) -> None:
+        """Close the screen in front and go back to the one beneath."""
+        if not self.stack:
+            return
+        screen = self.stack.pop()
+        screen.teardown()
+        screen.on_leave()
+        self._arrange(build=True)
+        if self.top is not None:
+            self.top.on_uncover()
+
+    def replace(self, screen: Screen) -> None:
+        """Swap the screen in front for another."""
+        if self.stack:
+            old = self.stack.pop()
+            old.teardown()
+            old.on_leave()
+        self.push(screen)
+
+    def reset(self, screen: Screen) -> None:
+        """Close every screen and start again from this one (e.g. back to the title)."""
+        while self.stack:
+            old = self.stack.pop()
+            old.teardown()
+            old.on_leave()
+        self.push(screen)
+
+    def _arrange(self, build: bool) -> None:
+        """Show the screens that can be seen: the front one, and beneath a modal one the
+        screens down to the first full one, dimmed by the blocker; hide the rest."""
+        top = self.top
+        if top is None:
+            return
+        if build:
+            self._build_top()
+        visible = True
+        for screen in reversed(self.stack):
+            if visible and (screen.needs_build or screen.root is None) and screen is not top:
+                screen.build()
+            if screen.root is not None:
+                set_visible(screen.root, visible)
+            visible = visible and screen.modal
+        blocker = self.blocker()
+        if top.modal:
+            # Just under the modal screen: it dims everything beneath and takes its clicks.
+            blocker.change_layer(top.depth * LAYER_STEP)
+        set_visible(blocker, top.modal)
+        self.wake()
+
+    def _build_top(self) -> None:
+        top = self.top
+        if top is not None and (top.needs_build or top.root is None):
+            top.build()
+            self._arrange(build=False)
+
+    def blocker(self) -> Blocker:
+        """The one dimming veil modal screens share (made once per theme and window size)."""
+        if self._blocker is None or self._blocker.ui_manager is not self.manager:
+            veil = pygame.Surface(self.size, pygame.SRCALPHA)
+            veil.fill((8, 11, 16, 190))
+            self._blocker = Blocker(pygame.Rect((0, 0), self.size), veil, self.manager)
+        return self._blocker
+
+    def wake(self) -> None:
+        """Draw at full rate for a moment (something changed)."""
+        self._active_until = time.monotonic() + ACTIVE_AFTER_INPUT
+
+    # -- one frame --------------------------------------------------------------------------
+
+    def step(self, events: list[pygame.event.Event], dt: float) -> None:
+        """Handle the events, advance `dt` seconds and draw one frame."""
+        self._build_top()
+        for event in events:
+            if event.type == pygame.QUIT:
+                self.running = False
+                continue
+            if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+                surface = pygame.display.get_surface()
+                if surface is not None and surface.get_size() != self.manager.window_resolution:
+                    self._resized()
+                continue
+            self.manager.process_events(event)
+            self._build_top()
+            top = self.top
+            if top is not None:
+                top.handle(event)
+        top = self.top
+        if top is not None:
+            top.update(dt)
+        self.manager.update(dt)
+        self.draw()
+        self.frames += 1
+
+    def draw(self) -> None:
+        """Draw the whole window."""
+        self.window.fill(self.palette["background"])
+        self.manager.draw_ui(self.window)
+        top = self.top
+        if top is not None:
+            top.draw_over(self.window)
+            self._draw_footer(top.help_text)
+
+    def _draw_footer(self, text: str) -> None:
+        if not text:
+            return
+        if self._footer is None or self._footer[0] != text:
+            font = self.fonts.get(13)
+            self._footer = (text, font.render(text, True, self.palette["text_dim"]))
+        surface = self._footer[1]
+        height = self.size[1]
+        self.window.blit(surface, (self.fonts.px(16), height - surface.get_height() - 4))
+
+    def busy(self) -> bool:
+        """Whether frames are needed without input: animation, the computer, just after input."""
+        top = self.top
+        return (top is not None and top.busy()) or time.monotonic() < self._active_until
+
+    def run(self, first_frame: Callable[[], None] | None = None) -> int:
+        """The main loop: full rate while something moves, asleep on input otherwise."""
+        clock = pygame.time.Clock()
+        while self.running and self.stack:
+            busy = self.busy()
+            events = pygame.event.get() if busy else self._wait_for_input()
+            if events:
+                self.wake()
+            dt = min(clock.tick(FPS if busy else 0) / 1000.0, 0.5)
+            self.step(events, dt)
+            pygame.display.flip()
+            if first_frame is not None and self.frames == 1:
+                first_frame()
+        self.close()
+        return 0
+
+    def _wait_for_input(self) -> list[pygame.event.Event]:
+        """Sleep until input arrives, or for IDLE_WAIT_MS (a running timer still ticks).
+
+        Short sleeps between looks at the queue, rather than SDL's own wait, which on some
+        video drivers polls a thousand times a second.
+        """
+        deadline = time.monotonic() + IDLE_WAIT_MS / 1000
+        while True:
+            events = pygame.event.get()
+            if events or time.monotonic() >= deadline:
+                return events
+            time.sleep(IDLE_POLL)
+
+    def close(self) -> None:
+        """Leave every screen (stopping the computer's worker) and shut pygame down."""
+        while self.stack:
+            screen = self.stack.pop()
+            screen.teardown()
+            screen.on_leave()
+        pygame.quit()

@@ -1,0 +1,42 @@
+"""The keyboard in one table: keys map to named commands that every screen understands."""
+
+from __future__ import annotations
+
+import pygame
+
+NEXT, PREVIOUS, ACTIVATE, BACK = "next", "previous", "activate", "back"
+PAGE_UP, PAGE_DOWN = "page_up", "page_down"
+
+_COMMANDS: dict[int, str] = {
+    pygame.K_TAB: NEXT,
+    pygame.K_DOWN: NEXT,
+    pygame.K_RIGHT: NEXT,
+    pygame.K_UP: PREVIOUS,
+    pygame.K_LEFT: PREVIOUS,
+    pygame.K_RETURN: ACTIVATE,
+    pygame.K_KP_ENTER: ACTIVATE,
+    pygame.K_SPACE: ACTIVATE,
+    pygame.K_ESCAPE: BACK,
+    pygame.K_PAGEUP: PAGE_UP,
+    pygame.K_PAGEDOWN: PAGE_DOWN,
+}
+
+FOCUS_HELP = "Tab / arrows: move   Enter: choose   Esc: back"
+"""The key hint every screen's footer starts with."""
+
+
+def command_for(event: pygame.event.Event) -> str | None:
+    """The named command for a key press (Shift+Tab goes back), or None."""
+    if event.type != pygame.KEYDOWN:
+        return None
+    if event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT:
+        return PREVIOUS
+    return _COMMANDS.get(event.key)
+
+
+def letter(event: pygame.event.Event) -> str | None:
+    """The plain letter or digit of a key press without Ctrl or Alt, for shortcuts."""
+    if event.type != pygame.KEYDOWN or event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+        return None
+    name = pygame.key.name(event.key)
+    return name.lower() if len(name) == 1 else None

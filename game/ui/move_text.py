@@ -1,0 +1,214 @@
+"""Words for the move panel: groups, short button labels and what each legal move will do."""
+
+from __future__ import annotations
+
+from game.engine import constants as C
+from game.engine import describe_move
+from game.engine.moves import (
+    Accept,
+    Amend,
+    Answer,
+    Gesture,
+    Move,
+    Pass,
+    RaiseObjection,
+    Reject,
+    Statement,
+    Table,
+    Tone,
+    WalkOut,
+)
+from game.engine.state import State
+from game.engine.trust import trust_of
+from game.engine.values import effective_kind, effective_value, terms_with_defaults
+from game.scenario.models import Condition, ProposalKind, Scenario, SideId
+from game.ui.text import Block, Para
+
+GROUPS: tuple[tuple[type, str], ...] = (
+    (Accept, "Accept"),
+    (Table, "Put a proposal on the table"),
+    (Amend, "Change the terms"),
+    (Answer, "Answer an objection"),
+    (RaiseObjection, "Raise an objection"),
+    (Reject, "Reject or withdraw"),
+    (Statement, "Speak to the press"),
+    (Gesture, "Other moves"),
+    (Pass, "Other moves"),
+    (WalkOut, "Other moves"),
+)
+
+
+def group_of(move: Move) -> str:
+    """The heading a move is listed under."""
+    for kind, title in GROUPS:
+        if isinstance(move, kind):
+            return title
+    return "Other moves"
+
+
+def grouped(moves: list[Move]) -> list[tuple[str, list[Move]]]:
+    """The moves under their headings, in the panel's order (most constructive first)."""
+    order: list[str] = []
+    for _kind, title in GROUPS:
+        if title not in order:
+            order.append(title)
+    buckets: dict[str, list[Move]] = {title: [] for title in order}
+    for move in moves:
+        buckets[group_of(move)].append(move)
+    return [(title, buckets[title]) for title in order if buckets[title]]
+
+
+def _variant_label(scenario: Scenario, proposal_id: str, term_id: str, variant_id: str) -> str:
+    term = next(t for t in scenario.proposal(proposal_id).terms if t.id == term_id)
+    return next(v.label for v in term.variants if v.id == variant_id)
+
+
+def short_label(scenario: Scenario, move: Move) -> str:
+    """A button label: the move without the verb its heading already gives."""
+    if isinstance(move, Table):
+        proposal = scenario.proposal(move.proposal)
+        chosen = dict(terms_with_defaults(proposal, move.terms))
+        variants = [
+            _variant_label(scenario, proposal.id, t.id, chosen[t.id]) for t in proposal.terms
+        ]
+        return proposal.title + (f": {', '.join(variants)}" if variants else "")
+    if isinstance(move, Amend):
+        variant = _variant_label(scenario, move.proposal, move.term, move.variant)
+        return f"{scenario.proposal(move.proposal).title}: {variant}"
+    if isinstance(move, RaiseObjection):
+        return (
+            f"{scenario.proposal(move.proposal).title}: {scenario.objection(move.objection).text}"
+        )
+    if isinstance(move, Answer):
+        return scenario.argument(move.argument).title
+    if isinstance(move, (Accept, Reject)):
+        return scenario.proposal(move.proposal).title
+    if isinstance(move, Statement):
+        return "Firm statement" if move.tone is Tone.FIRM else "Conciliatory statement"
+    if isinstance(move, Gesture):
+        return "Goodwill gesture"
+    if isinstance(move, Pass):
+        return "Pass"
+    return "Walk out of the talks"
+
+
+def describe_condition(condition: Condition | None, scenario: Scenario) -> str:
+    """A condition in words ('NATO's trust in Russia at least 40'), or '' if none."""
+    if condition is None:
+        return ""
+    parts = []
+    names = {"nato_in_russia": "NATO's trust in Russia", "russia_in_nato": "Russia's trust in NATO"}
+    for trust, word in ((condition.trust_at_least, "at least"), (condition.trust_below, "below")):
+        if trust is not None:
+            for key, label in names.items():
+                value = getattr(trust, key)
+                if value is not None:
+                    parts.append(f"{label} {word} {value}")
+    for levels, word in (
+        (condition.support_at_least, "at least"),
+        (condition.support_below, "below"),
+    ):
+        if levels is not None:
+            for side in SideId:
+                value = getattr(levels, side.value)
+                if value is not None:
+                    parts.append(f"support for {scenario.sides.of(side).name} {word} {value}")
+    if condition.round_at_least:
+        parts.append(f"from round {condition.round_at_least}")
+    for pid in condition.agreed:
+        parts.append(f"'{scenario.proposal(pid).title}' agreed")
+    for pid in condition.not_agreed:
+        parts.append(f"'{scenario.proposal(pid).title}' not agreed")
+    for pid in condition.tabled:
+        parts.append(f"'{scenario.proposal(pid).title}' on the table")
+    return "; ".join(parts)
+
+
+def _worth(state: State, side: SideId, proposal_id: str, terms: tuple[tuple[str, str], ...]) -> str:
+    proposal = state.scenario.proposal(proposal_id)
+    chosen = terms_with_defaults(proposal, terms)
+    trust = trust_of(state, side)
+    shift = state.proposal(proposal_id).value_shift.of(side)
+    value = effective_value(proposal, chosen, side, trust, shift)
+    kind = effective_kind(proposal, chosen)
+    note = ""
+    if (
+        value > 0
+        and kind in (ProposalKind.PROMISE, ProposalKind.STRUCTURAL)
+        and trust < C.FULL_TRUST_AT
+    ):
+        note = f" (a {kind.value}: discounted while your trust is {trust})"
+    return f"Worth to you: {value:+.1f} of 10{note}."
+
+
+def _restraint(state: State, side: SideId) -> str:
+    for commitment in state.commitments:
+        if commitment.side is side and commitment.status == "open":
+            return (
+                f"You promised restraint until round {commitment.until_round}: this breaks "
+                f"the promise (their trust in you {C.BROKEN_COMMITMENT_TRUST})."
+            )
+    return ""
+
+
+def move_details(state: State, move: Move) -> list[Block]:
+    """What the move is and what it will do, for the side making it."""
+    scenario, side = state.scenario, move.side
+    other = scenario.sides.of(side.other).name
+    lines: list[str] = []
+    if isinstance(move, Table):
+        lines.append("Tabling counts as your acceptance; it is agreed once the other side accepts.")
+        lines.append(_worth(state, side, move.proposal, move.terms))
+        lines.append(scenario.proposal(move.proposal).summary)
+    elif isinstance(move, Amend):
+        live = state.proposal(move.proposal)
+        changed = dict(live.terms)
+        changed[move.term] = move.variant
+        lines.append(
+            "After an amendment only your acceptance stands: the other side must accept again."
+        )
+        lines.append(_worth(state, side, move.proposal, tuple(sorted(changed.items()))))
+    elif isinstance(move, RaiseObjection):
+        objection = scenario.objection(move.objection)
+        lines.append(
+            f"While it is open, '{scenario.proposal(move.proposal).title}' cannot be agreed."
+        )
+        lines.append(f"You say: {objection.text}")
+    elif isinstance(move, Answer):
+        argument = scenario.argument(move.argument)
+        lines.append(f"You say: {argument.text}")
+        chance = f"{round(argument.chance * 100)}% chance to resolve the objection"
+        condition = describe_condition(argument.condition, scenario)
+        lines.append(chance + (f", and only if {condition}" if condition else "") + ".")
+        if argument.cost.support:
+            lines.append(f"Costs {argument.cost.support} support at home.")
+        lines.append("Each argument can be tried once against an objection.")
+    elif isinstance(move, Accept):
+        live = state.proposal(move.proposal)
+        lines.append(_worth(state, side, move.proposal, live.terms))
+        lines.append(
+            f"If {other} has accepted too and no objection is open, it is agreed "
+            f"(trust +{C.AGREEMENT_TRUST} both ways)."
+        )
+    elif isinstance(move, Reject):
+        live = state.proposal(move.proposal)
+        if live.tabled_by is side:
+            lines.append(
+                "You withdraw your own proposal; you may table it again later with other terms."
+            )
+        else:
+            lines.append(
+                f"{other}'s trust in you changes by {C.REJECTION_TRUST}; it may table it "
+                "again only with different terms."
+            )
+            lines.append(_restraint(state, side))
+    elif isinstance(move, Statement):
+        if move.tone is Tone.FIRM:
+            lines.append(_restraint(state, side))
+    elif isinstance(move, Pass):
+        lines.append(f"If {other} passes next and something is agreed, the package is signed.")
+    elif isinstance(move, WalkOut):
+        lines.append(f"The game ends at once in breakdown; trust {C.WALK_OUT_TRUST} both ways.")
+    blocks: list[Block] = [Para(describe_move(scenario, move), 15, True)]
+    blocks += [Para(line, 14, gap=6) for line in lines if line]
+    return blocks

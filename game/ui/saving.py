@@ -1,0 +1,258 @@
+"""Saves from the screens: save, load, undo and export entries, autosave, and each game's record.
+
+Registered with game.ui.hooks, so the title screen and the pause menu show the entries.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from game.saves import (
+    LoadedGame,
+    Replay,
+    SaveError,
+    SaveRecord,
+    data_folder,
+    new_record,
+    undo,
+    write_save,
+)
+from game.scenario.models import SideId
+from game.ui import hooks
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+    from game.ui.session import Session, Setup
+
+_records: dict[int, SaveRecord] = {}
+"""The save record of each live session, by id (sessions are not hashable)."""
+_autosaved: dict[int, tuple[int, bool]] = {}
+"""The (round, over) each live session was last autosaved at."""
+
+
+def attach(session: Session, record: SaveRecord) -> None:
+    """Remember which save a session writes to (a loaded game keeps its file)."""
+    key = id(session)
+    if key not in _records:
+        weakref.finalize(session, _forget, key)
+    _records[key] = record
+
+
+def _forget(key: int) -> None:
+    _records.pop(key, None)
+    _autosaved.pop(key, None)
+
+
+def humans_of(setup: Setup) -> tuple[SideId, ...]:
+    """The sides people play."""
+    return (setup.human,) if setup.mode == "solo" else (SideId.NATO, SideId.RUSSIA)
+
+
+def _scenario_path(session: Session) -> Path:
+    if session.path is not None:
+        return session.path
+    from game.library import available
+    from game.saves import scenario_hash
+
+    wanted = scenario_hash(session.scenario)
+    for entry in available():
+        if entry.scenario is not None and scenario_hash(entry.scenario) == wanted:
+            return entry.path
+    raise SaveError("the scenario file of this game is not known, so it cannot be saved")
+
+
+def record_of(session: Session) -> SaveRecord:
+    """The session's save record, made on first use."""
+    record = _records.get(id(session))
+    if record is None:
+        setup = session.setup
+        record = new_record(
+            session.scenario,
+            _scenario_path(session),
+            session.state.seed,
+            mode=setup.mode,
+            humans=humans_of(setup),
+            difficulty=setup.difficulty if setup.mode == "solo" else None,
+            settings={"timer": setup.timer},
+        )
+        attach(session, record)
+    return record
+
+
+def setup_of(record: SaveRecord) -> Setup:
+    """How to go on playing a saved game (a computer-only game goes on in hot seat)."""
+    from game.ai import LEVELS
+    from game.ui.session import HOTSEAT, SOLO, Setup
+
+    solo = record.mode == SOLO and len(record.humans) == 1
+    timer = record.settings.get("timer", 0)
+    difficulty = record.difficulty if record.difficulty in LEVELS else "medium"
+    return Setup(
+        mode=SOLO if solo else HOTSEAT,
+        human=record.humans[0] if solo else SideId.NATO,
+        difficulty=difficulty or "medium",
+        timer=timer if isinstance(timer, int) and not isinstance(timer, bool) else 0,
+        seed=record.seed,
+    )
+
+
+def save_now(session: Session, autosave: bool = False) -> Path:
+    """Write the game to its save (or autosave) file; SaveError says why not."""
+    return write_save(record_of(session), session.state, autosave=autosave)
+
+
+def autosave(session: Session) -> None:
+    """After any change: write the autosave when a round has just begun, and at the end."""
+    state = session.state
+    mark = (state.round, state.over)
+    if _autosaved.get(id(session)) == mark or (state.moved_this_round and not state.over):
+        return
+    _autosaved[id(session)] = mark
+    try:
+        save_now(session, autosave=True)
+    except SaveError as error:
+        session.last_message = f"Autosave failed: {error.message}"
+
+
+def resume(app: App, game: LoadedGame) -> None:
+    """Go on playing a loaded game from where it was saved."""
+    from game.ui.flow import begin
+    from game.ui.session import Session
+
+    record = game.record
+    if record.mode == "sim":
+        # People take over a computer-only game: it becomes a hot-seat game with its own file.
+        record = replace(
+            record,
+            mode="hotseat",
+            humans=(SideId.NATO, SideId.RUSSIA),
+            game_id=f"{record.game_id}-continued",
+        )
+    session = Session.resume(game.scenario, setup_of(record), game.state, game.scenario_path)
+    attach(session, record)
+    _autosaved[id(session)] = (game.state.round, game.state.over)
+    begin(app, session)
+
+
+def branch(app: App, game: LoadedGame, round_number: int) -> None:
+    """Start a new game from the start of a round of a saved game."""
+    from game.saves import branch_record
+    from game.ui.flow import begin
+    from game.ui.session import Session
+
+    record, state = branch_record(game, round_number)
+    session = Session.resume(game.scenario, setup_of(record), state, game.scenario_path)
+    attach(session, record)
+    begin(app, session)
+
+
+def undo_last(app: App, session: Session) -> None:
+    """Take back the player's last move (and the computer's reply) in single-player."""
+    from game.ui.screens.table import TableScreen
+    from game.ui.session import Session as SessionType
+
+    setup = session.setup
+    if setup.mode != "solo":
+        notice(
+            app,
+            "No undo in hot seat",
+            ["The other side has already seen the move: in hot seat, moves stand."],
+        )
+        return
+    back = undo(session.state, setup.mode, humans_of(setup))
+    if back is None:
+        notice(app, "Nothing to undo", ["You have not made a move yet."])
+        return
+    new = SessionType.resume(session.scenario, setup, back, session.path)
+    new.briefed = set(session.briefed)
+    record = _records.get(id(session))
+    if record is not None:
+        attach(new, record)
+    _autosaved[id(new)] = (back.round, back.over)
+    app.reset(TableScreen(app, new))
+
+
+def reports_folder() -> Path:
+    """Where exports from the screens go."""
+    return data_folder() / "reports"
+
+
+def export_game(game: LoadedGame) -> Path:
+    """Write a game's report folder (with a copy of its save); returns the folder."""
+    from game.report.export import export_game as write_report
+
+    folder = reports_folder() / game.record.game_id
+    write_report(game, folder)
+    write_save(game.record, game.state, path=folder / f"{game.record.game_id}.json")
+    return folder
+
+
+def export_session(app: App, session: Session) -> None:
+    """The debrief's Export: save the game, write its report folder, say where it went."""
+    try:
+        save_now(session)
+        record = record_of(session)
+        game = LoadedGame(
+            record,
+            session.scenario,
+            _scenario_path(session),
+            Replay(session.scenario, session.state.seed, session.state.moves),
+        )
+        folder = export_game(game)
+    except (SaveError, OSError) as error:
+        message = error.message if isinstance(error, SaveError) else str(error)
+        notice(app, "Export failed", [message])
+        return
+    notice(app, "Exported", exported_lines(folder))
+
+
+def exported_lines(folder: Path) -> list[str]:
+    """What the notice says after an export."""
+    return [
+        f"The record of this game is in {folder}",
+        "transcript.html (open it in a browser, or print it), transcript.md, moves.csv "
+        "and trust.png, with a copy of the save for `detente report --class`.",
+    ]
+
+
+def notice(app: App, title: str, lines: list[str]) -> None:
+    """A small message over the current screen."""
+    from game.ui.screens.notice import NoticeScreen
+
+    app.push(NoticeScreen(app, title, lines))
+
+
+# -- menu entries -------------------------------------------------------------------------
+
+
+def _save(app: App, session: Session | None) -> None:
+    if session is None:
+        return
+    try:
+        path = save_now(session)
+    except SaveError as error:
+        notice(app, "The game was not saved", [error.message])
+        return
+    notice(app, "Game saved", [f"Saved to {path}", "Load it from the title screen or here."])
+
+
+def _load(app: App, session: Session | None) -> None:
+    from game.ui.screens.load import LoadScreen
+
+    app.push(LoadScreen(app))
+
+
+def _undo(app: App, session: Session | None) -> None:
+    if session is not None:
+        undo_last(app, session)
+
+
+def register(registry: hooks.Registry) -> None:
+    """Add Save, Load and Undo to the pause menu, and Load to the title screen."""
+    registry.add(hooks.MenuItem("Load a game or replay", hooks.TITLE, _load, 10, "l"))
+    registry.add(hooks.MenuItem("Save game", hooks.PAUSE, _save, 10, "s"))
+    registry.add(hooks.MenuItem("Load a game or replay", hooks.PAUSE, _load, 20, "l"))
+    registry.add(hooks.MenuItem("Undo my last move", hooks.PAUSE, _undo, 30, "u"))

@@ -1,0 +1,270 @@
+"""The base of every screen: widgets built once, keyboard focus, buttons bound to actions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID, UIContainer, UIElement
+from pygame_gui.elements import UIButton, UIImage, UILabel, UIScrollingContainer
+
+from game.ui import keys
+from game.ui.text import displayable, ellipsize
+from game.ui.widgets import Action, FocusItem, FocusRing, TextPane, kill
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+LABEL_FONTS = {
+    "#title": (40, True),
+    "#subtitle": (18, False),
+    "#heading": (20, True),
+    "#small": (14, False),
+}
+"""The theme's font for each label style, to shorten a label that would not fit."""
+LAYER_STEP = 100
+
+
+class Blocker(UIImage):
+    """A dimming veil under a modal screen that takes the clicks meant for what is beneath."""
+
+    def process_event(self, event: pygame.event.Event) -> bool:
+        """Consume mouse presses and wheel turns while on show."""
+        return self.visible and event.type in (
+            pygame.MOUSEBUTTONDOWN,
+            pygame.MOUSEBUTTONUP,
+            pygame.MOUSEWHEEL,
+        )
+
+
+class Screen:
+    """One screen of the stack; subclasses lay out widgets in `layout` and react to actions.
+
+    Widgets are created in `build` and killed in `teardown`; everything a screen needs to
+    rebuild itself (after a resize or a text-size change) lives in plain attributes.
+    """
+
+    modal = False
+    """A modal screen draws over the one beneath it, which stays visible but dimmed."""
+    title = ""
+    help_text = keys.FOCUS_HELP
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.depth = 0
+        self.root: UIContainer | None = None
+        self.content: UIContainer | None = None
+        self.focus = FocusRing()
+        self.actions: dict[UIElement, Action] = {}
+        self.shortcuts: dict[str, Action] = {}
+        self.panes: list[TextPane] = []
+        self.needs_build = True
+
+    # -- life cycle -------------------------------------------------------------------------
+
+    @property
+    def manager(self) -> pygame_gui.UIManager:
+        """The app's widget manager."""
+        return self.app.manager
+
+    def build(self) -> None:
+        """Create the screen's widgets for the current window size and theme."""
+        self.teardown()
+        rect = pygame.Rect((0, 0), self.app.size)
+        height = 1 + self.depth * LAYER_STEP
+        self.root = UIContainer(rect, self.manager, starting_height=height)
+        self.layout(rect)
+        self.needs_build = False
+        self.focus.ensure()
+
+    def teardown(self) -> None:
+        """Kill every widget of this screen."""
+        if self.root is not None:
+            kill(self.root)
+        self.root = None
+        self.content = None
+        self.focus.clear()
+        self.actions.clear()
+        self.shortcuts.clear()
+        self.panes.clear()
+
+    def layout(self, rect: pygame.Rect) -> None:
+        """Create the widgets inside `rect` (the whole window)."""
+        raise NotImplementedError
+
+    def on_enter(self) -> None:
+        """Called once when the screen is first shown."""
+
+    def on_leave(self) -> None:
+        """Called once when the screen is removed from the stack."""
+
+    def on_uncover(self) -> None:
+        """Called when the screen above it was closed."""
+
+    def busy(self) -> bool:
+        """Whether the screen is animating or waiting and needs frames without input."""
+        return False
+
+    def update(self, dt: float) -> None:
+        """Advance timers and animations by `dt` seconds."""
+
+    # -- widgets ----------------------------------------------------------------------------
+
+    @property
+    def container(self) -> UIContainer:
+        """The container new widgets go in: a dialog panel if there is one, else the root."""
+        assert self.root is not None, "build() creates the root first"
+        return self.content or self.root
+
+    def button(
+        self,
+        rect: pygame.Rect,
+        text: str,
+        action: Action,
+        *,
+        object_id: str | None = None,
+        tooltip: str | None = None,
+        container: UIContainer | UIScrollingContainer | None = None,
+        scroller: UIScrollingContainer | None = None,
+        shortcut: str | None = None,
+        focusable: bool = True,
+    ) -> UIButton:
+        """A button that runs `action` on a click, on Enter when focused, or on `shortcut`."""
+        widget = UIButton(
+            rect,
+            displayable(text, self.app.fonts.get(16)),
+            self.manager,
+            container=container or self.container,
+            tool_tip_text=tooltip,
+            object_id=ObjectID(object_id=object_id) if object_id else None,
+        )
+        self.actions[widget] = action
+        if focusable:
+            self.focus.add(FocusItem(widget, action, scroller=scroller))
+        if shortcut:
+            self.shortcuts[shortcut] = action
+        return widget
+
+    def label(self, rect: pygame.Rect, text: str, object_id: str | None = None) -> UILabel:
+        """A one-line label."""
+        size, bold = LABEL_FONTS.get(object_id or "", (16, False))
+        font = self.app.fonts.get(size, bold)
+        return UILabel(
+            rect,
+            ellipsize(displayable(text, font), font, rect.width - 4),
+            self.manager,
+            container=self.container,
+            object_id=ObjectID(object_id=object_id) if object_id else None,
+        )
+
+    def relabel(self, widget: UILabel, text: str, object_id: str | None = None) -> None:
+        """Change a label's text, shortened with '…' if it would not fit."""
+        size, bold = LABEL_FONTS.get(object_id or "", (16, False))
+        font = self.app.fonts.get(size, bold)
+        fitted = ellipsize(displayable(text, font), font, widget.rect.width - 4)
+        if widget.text != fitted:
+            widget.set_text(fitted)
+
+    def pane(self, rect: pygame.Rect, *, focusable: bool = True, **options: object) -> TextPane:
+        """A scrolling text pane; focusable panes scroll with the arrow keys."""
+        pane = TextPane(
+            rect,
+            self.manager,
+            self.container,
+            self.app.fonts,
+            self.app.palette,
+            **options,  # type: ignore[arg-type]
+        )
+        self.panes.append(pane)
+        if focusable:
+            self.focus.add(FocusItem(pane.image, None, pane=pane))
+        return pane
+
+    def px(self, base: int) -> int:
+        """A length that grows with the text size."""
+        return self.app.fonts.px(base)
+
+    # -- input ------------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """React to one event (after the widgets have seen it)."""
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            action = self.actions.get(event.ui_element)
+            if action is not None:
+                self.focus.focus(event.ui_element)
+                self.app.sound.play("click")
+                action()
+            return
+        if event.type == pygame.MOUSEWHEEL:
+            mouse = pygame.mouse.get_pos()
+            for pane in self.panes:
+                if pane.handle_wheel(event, mouse):
+                    return
+            return
+        if event.type != pygame.KEYDOWN:
+            return
+        current = self.focus.current
+        if current is not None and current.pane is not None and current.pane.scroll_key(event.key):
+            return
+        command = keys.command_for(event)
+        if command == keys.NEXT:
+            self.focus.move(1)
+        elif command == keys.PREVIOUS:
+            self.focus.move(-1)
+        elif command == keys.ACTIVATE:
+            self.activate_focused()
+        elif command == keys.BACK:
+            self.on_escape()
+        elif command in (keys.PAGE_UP, keys.PAGE_DOWN) and self.panes:
+            self.panes[0].scroll_key(event.key)
+        else:
+            letter = keys.letter(event)
+            if letter is not None and letter in self.shortcuts:
+                self.app.sound.play("click")
+                self.shortcuts[letter]()
+
+    def activate_focused(self) -> None:
+        """Run the focused button's action, as a click would."""
+        current = self.focus.current
+        if current is not None and current.action is not None and current.widget.is_enabled:
+            self.app.sound.play("click")
+            current.action()
+
+    def on_escape(self) -> None:
+        """What Escape does here; by default nothing."""
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        """Draw on top of the widgets: the focus outline."""
+        self.focus.draw(surface, self.app.palette["focus"], max(2, self.px(3)))
+
+    def texts(self) -> list[str]:
+        """Every piece of text the screen shows (labels, buttons, panes), for tests."""
+        found: list[str] = []
+        if self.root is None:
+            return found
+        for element in self.manager.get_sprite_group().sprites():
+            if not isinstance(element, UIElement) or not element.visible:
+                continue
+            if _inside(element, self.root):
+                text = getattr(element, "text", None) or getattr(element, "html_text", None)
+                if isinstance(text, str):
+                    found.append(text)
+        for pane in self.panes:
+            found.extend(pane.words)
+        return found
+
+
+def _inside(element: UIElement, root: UIContainer) -> bool:
+    """Whether an element sits (at any depth) inside the screen's root container."""
+    inner = root
+    container: Any = element.ui_container
+    for _ in range(20):
+        if container is None:
+            return False
+        if container is root or container is inner:
+            return True
+        container = getattr(container, "ui_container", None)
+    return False

@@ -1,0 +1,212 @@
+"""The debrief: tier, both scores and the shared score, the package, the trust chart, history."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import pygame
+from pygame_gui.elements import UIImage
+
+from game.engine import constants as C
+from game.engine import outcome
+from game.engine.outcome import Outcome, Tier
+from game.scenario.models import SideId
+from game.ui.chart import trust_chart
+from game.ui.screen import Screen
+from game.ui.screens.common import margin, row_height
+from game.ui.text import Block, Para, Picture, Rule
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+    from game.ui.session import Session
+
+TIER_COLOURS = {
+    Tier.BREAKDOWN: "rejected",
+    Tier.STALEMATE: "neutral",
+    Tier.LIMITED: "tabled",
+    Tier.PARTNERSHIP: "agreed",
+}
+ENDINGS = {
+    "signed": "Both sides passed with proposals agreed: the package was signed.",
+    "deadline": "The deadline came before the talks could go further.",
+    "walk_out": "{walker} walked out of the talks.",
+    "in_progress": "The talks were left unfinished.",
+}
+
+
+def result_blocks(session: Session, result: Outcome) -> list[Block]:
+    """The tier, how the game ended, the scores and the agreed package."""
+    scenario, state = session.scenario, session.state
+    walker = scenario.sides.of(state.walked_out).name if state.walked_out else ""
+    blocks: list[Block] = [
+        Para(result.tier.value.capitalize(), 24, True, marker=TIER_COLOURS[result.tier]),
+        Para(ENDINGS[result.ended_by].format(walker=walker), 15, colour="text_dim", gap=4),
+        Para(f"Shared score: {result.shared:.1f} of 100", 18, True, gap=12),
+        Para(
+            "The geometric mean of both scores: it is high only when both sides do well.",
+            14,
+            colour="text_dim",
+            gap=2,
+        ),
+    ]
+    for side in SideId:
+        score = result.of(side)
+        blocks += [
+            Para(
+                f"{scenario.sides.of(side).name}: {score.score:.1f}",
+                17,
+                True,
+                marker=side.value,
+                gap=10,
+            ),
+            Para(
+                f"Package {score.package:.0%} of its best possible (x{C.PACKAGE_WEIGHT}), "
+                f"support at home {score.support} (x{C.SUPPORT_WEIGHT}), "
+                f"mean trust {score.trust:.0f} "
+                f"(x{C.TRUST_WEIGHT}).",
+                14,
+                colour="text_dim",
+                indent=14,
+                gap=2,
+            ),
+        ]
+    blocks += [Rule(gap=12), Para("The agreed package", 17, True, gap=8)]
+    if not result.package:
+        blocks.append(Para("Nothing was agreed.", 15, colour="text_dim"))
+    for item in result.package:
+        proposal = scenario.proposal(item.proposal)
+        chosen = dict(item.terms)
+        terms = "; ".join(
+            f"{t.label}: {next(v.label for v in t.variants if v.id == chosen.get(t.id, t.default))}"
+            for t in proposal.terms
+        )
+        text = f"{item.title} (round {item.round})" + (f": {terms}" if terms else "")
+        blocks.append(Para(text, 15, marker="agreed", gap=6))
+    blocks += [
+        Rule(gap=12),
+        Para(
+            f"Partnership needs both sides at {C.PARTNERSHIP_VALUE:.0%} of their best package "
+            f"and mean trust of {C.PARTNERSHIP_TRUST} or more; mean trust below "
+            f"{C.BREAKDOWN_TRUST} or a walk-out is a breakdown; nothing agreed is a stalemate.",
+            13,
+            colour="text_dim",
+        ),
+    ]
+    return blocks
+
+
+def history_blocks(session: Session) -> list[Block]:
+    """What really happened and the questions for the class."""
+    debrief = session.scenario.debrief
+    blocks: list[Block] = [Para("What really happened", 18, True)]
+    blocks += [Para(text, 15, gap=8) for text in debrief.what_happened]
+    blocks += [Rule(gap=14), Para("Questions for discussion", 18, True, gap=10)]
+    blocks += [
+        Para(f"{number}. {text}", 15, marker="accent", gap=8)
+        for number, text in enumerate(debrief.questions, start=1)
+    ]
+    return blocks
+
+
+class DebriefScreen(Screen):
+    """Results and chart on the left, history and questions on the right."""
+
+    help_text = (
+        "Tab / arrows: move   Page Up / Down: scroll   Enter: choose   A: play again   "
+        "E: export   T: title"
+    )
+
+    def __init__(self, app: App, session: Session) -> None:
+        super().__init__(app)
+        self.session = session
+        self.result = outcome(session.state)
+
+    def on_enter(self) -> None:
+        """A closing chord."""
+        self.app.sound.play("end")
+
+    def layout(self, rect: pygame.Rect) -> None:
+        """Heading, two columns and the buttons."""
+        pad, gap = margin(self), self.px(12)
+        self.label(
+            pygame.Rect(pad, pad, rect.width - 2 * pad, self.px(36)),
+            f"Debrief: {self.session.scenario.title}",
+            "#heading",
+        )
+        top = pad + self.px(46)
+        bottom = rect.height - pad - row_height(self) - self.px(24)
+        left_w = (rect.width - 2 * pad - gap) * 48 // 100
+        height = bottom - top
+        names = self.session.scenario.sides
+        legend = (
+            f"{names.nato.name}'s trust in {names.russia.name}",
+            f"{names.russia.name}'s trust in {names.nato.name}",
+        )
+        track = self.session.state.trust_track
+        blocks = result_blocks(self.session, self.result)
+        chart_h = height * 45 // 100
+        if chart_h >= self.px(210) and height - chart_h >= self.px(240):
+            chart = trust_chart(track, (left_w, chart_h), self.app.palette, self.app.fonts, legend)
+            box = pygame.Rect(pad, bottom - chart_h, left_w, chart_h)
+            UIImage(box, chart, self.manager, container=self.container)
+            results = self.pane(pygame.Rect(pad, top, left_w, height - chart_h - gap))
+        else:
+            # A small window or large text: the chart goes into the scrolling results.
+            results = self.pane(pygame.Rect(pad, top, left_w, height))
+            size = (results.text_width, self.px(260))
+            chart = trust_chart(track, size, self.app.palette, self.app.fonts, legend)
+            blocks = [*blocks[:4], Picture(chart, gap=12), *blocks[4:]]
+        results.set_blocks(blocks)
+        history = self.pane(
+            pygame.Rect(pad + left_w + gap, top, rect.width - 2 * pad - left_w - gap, height)
+        )
+        history.set_blocks(history_blocks(self.session))
+        y = bottom + self.px(12)
+        title = self.button(
+            pygame.Rect(rect.width - pad - self.px(220), y, self.px(220), row_height(self)),
+            "Back to title   (T)",
+            self.to_title,
+            object_id="#primary",
+            shortcut="t",
+        )
+        self.button(
+            pygame.Rect(rect.width - pad - self.px(450), y, self.px(220), row_height(self)),
+            "Play again   (A)",
+            self.again,
+            shortcut="a",
+        )
+        self.button(
+            pygame.Rect(rect.width - pad - self.px(680), y, self.px(220), row_height(self)),
+            "Export record   (E)",
+            self.export,
+            shortcut="e",
+        )
+        self.focus.focus(title)
+
+    def export(self) -> None:
+        """Write the classroom record (transcript, HTML page, CSV, chart) and say where."""
+        from game.ui.saving import export_session
+
+        export_session(self.app, self.session)
+
+    def again(self) -> None:
+        """The same scenario and set-up, with a new seed."""
+        from game.ui.flow import begin
+        from game.ui.session import Session
+
+        setup = replace(self.session.setup, seed=random.SystemRandom().randrange(1, 2**31))
+        begin(self.app, Session.start(self.session.scenario, setup, self.session.path))
+
+    def to_title(self) -> None:
+        """Back to the title screen."""
+        from game.ui.flow import to_title
+
+        to_title(self.app)
+
+    def on_escape(self) -> None:
+        """Escape opens the menu (settings, quit)."""
+        from game.ui.screens.pause import PauseScreen
+
+        self.app.push(PauseScreen(self.app, None))

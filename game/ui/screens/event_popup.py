@@ -1,0 +1,99 @@
+"""A pop-up for news from outside the room, over the dimmed table."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.scenario.models import Event, SideId
+from game.ui.screen import Screen
+from game.ui.screens.common import dialog, row_height
+from game.ui.text import Block, Para, render
+
+if TYPE_CHECKING:
+    from game.scenario.models import Scenario
+    from game.ui.app import App
+
+
+def event_blocks(event: Event, scenario: Scenario) -> list[Block]:
+    """The news, its source, and its public effects (trust, support, deadline)."""
+    blocks: list[Block] = [Para(event.title, 22, True), Para(event.text, 16, gap=10)]
+    effect = event.effect
+    changes = []
+    nato, russia = scenario.sides.nato.name, scenario.sides.russia.name
+    if effect.trust is not None:
+        if effect.trust.nato_in_russia:
+            changes.append(f"{nato}'s trust in {russia} {effect.trust.nato_in_russia:+d}")
+        if effect.trust.russia_in_nato:
+            changes.append(f"{russia}'s trust in {nato} {effect.trust.russia_in_nato:+d}")
+    if effect.support is not None:
+        for side in SideId:
+            if effect.support.of(side):
+                changes.append(
+                    f"support for {scenario.sides.of(side).name} {effect.support.of(side):+d}"
+                )
+    if effect.deadline:
+        changes.append(f"the deadline moves {effect.deadline:+d} round(s)")
+    if changes:
+        blocks.append(Para("Effect: " + "; ".join(changes) + ".", 15, colour="text_dim", gap=10))
+    if event.citation is not None:
+        source = next((s for s in scenario.sources if s.id == event.citation.source), None)
+        where = f" ({source.title}, {source.date:%Y})" if source else ""
+        blocks.append(
+            Para(f"“{event.citation.quote}”{where}", 14, colour="text_dim", marker="accent", gap=12)
+        )
+    return blocks
+
+
+class EventPopup(Screen):
+    """Shows one event; Enter or the button closes it."""
+
+    modal = True
+    help_text = "Enter or Esc: back to the table"
+
+    def __init__(self, app: App, event: Event) -> None:
+        super().__init__(app)
+        self.event = event
+
+    def layout(self, rect: pygame.Rect) -> None:
+        """A dialog with the news and one button."""
+        scenario = self._scenario()
+        blocks = [
+            Para("News from outside the room", 14, colour="text_dim"),
+            *event_blocks(self.event, scenario),
+        ]
+        width = min(self.px(640), rect.width - 40)
+        pad = self.px(20)
+        # Measured at the pane's own wrapping width, so the pane reuses these renderings.
+        content, _ = render(blocks, width - 2 * pad - 10, self.app.fonts, self.app.palette)
+        inner = dialog(self, width, content.get_height() + self.px(100))
+        body = self.pane(
+            pygame.Rect(pad, pad, inner.width - 2 * pad, inner.height - self.px(90)),
+            background=None,
+            padding=0,
+        )
+        body.set_blocks(blocks)
+        ok = self.button(
+            pygame.Rect(
+                inner.width - pad - self.px(200),
+                inner.height - pad - row_height(self),
+                self.px(200),
+                row_height(self),
+            ),
+            "Back to the table",
+            self.app.pop,
+            object_id="#primary",
+        )
+        self.focus.focus(ok)
+
+    def _scenario(self) -> Scenario:
+        for screen in reversed(self.app.stack):
+            session = getattr(screen, "session", None)
+            if session is not None:
+                return session.scenario  # type: ignore[no-any-return]
+        raise RuntimeError("an event pop-up needs a game beneath it")
+
+    def on_escape(self) -> None:
+        """Escape closes the pop-up."""
+        self.app.pop()

@@ -1,0 +1,80 @@
+"""Hot-seat hand-over: a screen with nothing private on it until the incoming side confirms."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.scenario.models import SideId
+from game.ui.screen import Screen
+from game.ui.screens.common import row_height
+from game.ui.text import Para
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+    from game.ui.session import Session
+
+
+class HandoverScreen(Screen):
+    """Covers the table between turns; shows only public facts and whose turn it is."""
+
+    help_text = "Enter: I am at the keyboard   Esc: menu"
+
+    def __init__(self, app: App, session: Session, side: SideId) -> None:
+        super().__init__(app)
+        self.session = session
+        self.side = side
+
+    def public_lines(self) -> list[str]:
+        """What anyone in the room may see: the round and the last public move."""
+        state = self.session.state
+        name = self.session.scenario.sides.of(self.side).name
+        lines = [f"Round {state.round} of {state.rounds}. {name} to move."]
+        last = next((e for e in reversed(state.log) if e.kind == "move"), None)
+        if last is not None:
+            lines.append(f"Last move: {last.text}")
+        return lines
+
+    def layout(self, rect: pygame.Rect) -> None:
+        """A centred message and one confirm button."""
+        name = self.session.scenario.sides.of(self.side).name
+        width = min(self.px(720), rect.width - 40)
+        x = (rect.width - width) // 2
+        top = rect.height // 2 - self.px(170)
+        self.label(pygame.Rect(0, top, rect.width, self.px(64)), f"Hand over to {name}", "#title")
+        info = self.pane(
+            pygame.Rect(x, top + self.px(80), width, self.px(170)), focusable=False, background=None
+        )
+        blocks = [
+            Para(
+                f"Pass the keyboard to the {name} delegation. The other side's screen is "
+                "hidden; nothing private is shown until you confirm.",
+                17,
+            ),
+        ]
+        blocks += [Para(line, 15, colour="text_dim", gap=8) for line in self.public_lines()]
+        info.set_blocks(blocks)
+        confirm = self.button(
+            pygame.Rect(
+                rect.centerx - width // 4, top + self.px(260), width // 2, row_height(self)
+            ),
+            f"I am {name}: show my table",
+            self.confirm,
+            object_id="#primary",
+        )
+        self.focus.focus(confirm)
+
+    def confirm(self) -> None:
+        """Reveal the incoming side's table (after its private briefing the first time)."""
+        from game.ui.flow import brief
+
+        self.app.pop()
+        if self.side not in self.session.briefed:
+            brief(self.app, self.session, self.side)
+
+    def on_escape(self) -> None:
+        """The pause menu (it shows nothing private either)."""
+        from game.ui.screens.pause import PauseScreen
+
+        self.app.push(PauseScreen(self.app, self.session))

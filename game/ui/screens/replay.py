@@ -1,0 +1,213 @@
+"""The replay viewer: step through a saved game, reveal both sides' values, branch a new game."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+from pygame_gui.elements import UIButton, UIImage, UILabel
+
+from game.saves import LoadedGame
+from game.ui.chart import trust_chart
+from game.ui.replay_panels import move_blocks, table_blocks
+from game.ui.screen import Screen
+from game.ui.screens.common import margin, row_height
+from game.ui.table_panels import log_blocks
+from game.ui.text import Para
+from game.ui.widgets import set_enabled
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+STEP_KEYS = {pygame.K_LEFT: -1, pygame.K_RIGHT: 1}
+
+
+class ReplayScreen(Screen):
+    """The move and the table on the left; the trust chart and the log on the right."""
+
+    help_text = (
+        "Left / Right: step   Home / End: first / last   V: both sides   B: branch   "
+        "E: export   Tab: buttons   Esc: back"
+    )
+
+    def __init__(self, app: App, game: LoadedGame, index: int | None = None) -> None:
+        super().__init__(app)
+        self.game = game
+        self.replay = game.replay
+        self.index = self.replay.count if index is None else index
+        self.both_sides = False
+
+    def layout(self, rect: pygame.Rect) -> None:
+        """Heading, two columns, the step buttons."""
+        pad, gap = margin(self), self.px(12)
+        self.label(
+            pygame.Rect(pad, pad - self.px(6), rect.width - 2 * pad, self.px(34)),
+            f"Replay: {self.game.scenario.title}",
+            "#heading",
+        )
+        self.where: UILabel = self.label(
+            pygame.Rect(pad, pad + self.px(26), rect.width - 2 * pad, self.px(24)), "", "#small"
+        )
+        top = pad + self.px(56)
+        bottom = rect.height - pad - 2 * row_height(self) - self.px(28)
+        left_w = (rect.width - 2 * pad - gap) * 46 // 100
+        height = bottom - top
+        move_h = height * 40 // 100
+        self.move_pane = self.pane(pygame.Rect(pad, top, left_w, move_h))
+        self.table_pane = self.pane(
+            pygame.Rect(pad, top + move_h + gap, left_w, height - move_h - gap)
+        )
+        right_x = pad + left_w + gap
+        right_w = rect.width - pad - right_x
+        self.chart_rect = pygame.Rect(right_x, top, right_w, max(self.px(170), height * 42 // 100))
+        self.chart = UIImage(
+            self.chart_rect,
+            pygame.Surface(self.chart_rect.size, pygame.SRCALPHA),
+            self.manager,
+            container=self.container,
+        )
+        log_top = self.chart_rect.bottom + gap
+        self.log_pane = self.pane(pygame.Rect(right_x, log_top, right_w, bottom - log_top))
+        self._buttons(rect, pad, bottom + self.px(12))
+        self.show()
+
+    def _buttons(self, rect: pygame.Rect, pad: int, y: int) -> None:
+        h, gap = row_height(self), self.px(8)
+        steps = [
+            ("|<  First", self.first, None),
+            ("<  Back", self.back, "p"),
+            ("Forward  >", self.forward, "n"),
+            ("Last  >|", self.last, None),
+        ]
+        width = (rect.width - 2 * pad - 3 * gap) // 4
+        for number, (text, action, key) in enumerate(steps):
+            self.button(
+                pygame.Rect(pad + number * (width + gap), y, width, h), text, action, shortcut=key
+            )
+        y += h + gap
+        width = (rect.width - 2 * pad - 3 * gap) // 4
+        self.button(pygame.Rect(pad, y, width, h), "Back to the list   (Esc)", self.app.pop)
+        self.sides_button: UIButton = self.button(
+            pygame.Rect(pad + width + gap, y, width, h), "", self.toggle_sides, shortcut="v"
+        )
+        self.branch_button: UIButton = self.button(
+            pygame.Rect(pad + 2 * (width + gap), y, width, h), "", self.branch, shortcut="b"
+        )
+        self.button(
+            pygame.Rect(pad + 3 * (width + gap), y, width, h),
+            "Export report   (E)",
+            self.export,
+            shortcut="e",
+        )
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def branch_round(self) -> int | None:
+        """The round a new game would start from: the shown one, or the last one open."""
+        state = self.replay.state(self.index)
+        rounds = [r for r in self.replay.round_starts if r <= state.round]
+        return max(rounds) if rounds else None
+
+    def show(self) -> None:
+        """Fill every part for the current move."""
+        replay, index = self.replay, self.index
+        state = replay.state(index)
+        scenario = self.game.scenario
+        status = "the end" if state.over and index == replay.count else f"round {state.round}"
+        self.where.set_text(
+            f"Move {index} of {replay.count}   ·   {status}   ·   "
+            + ("both sides' private values shown" if self.both_sides else "public view")
+        )
+        self.move_pane.set_blocks(move_blocks(replay, index), keep_offset=False)
+        self.table_pane.set_blocks(table_blocks(replay, index, self.both_sides))
+        log = log_blocks(scenario, state.log)
+        self.log_pane.set_blocks([Para("Log (newest first)", 16, True), *log], keep_offset=False)
+        sides = scenario.sides
+        names = (
+            f"{sides.nato.name}'s trust in {sides.russia.name}",
+            f"{sides.russia.name}'s trust in {sides.nato.name}",
+        )
+        self.chart.set_image(
+            trust_chart(
+                state.trust_track, self.chart_rect.size, self.app.palette, self.app.fonts, names
+            )
+        )
+        self.sides_button.set_text(
+            "Hide private values   (V)" if self.both_sides else "Both sides   (V)"
+        )
+        round_number = self.branch_round()
+        if round_number is None:
+            self.branch_button.set_text("No round to branch from")
+            set_enabled(self.branch_button, False)
+        else:
+            self.branch_button.set_text(f"New game from round {round_number}   (B)")
+            set_enabled(self.branch_button, True)
+        self.app.wake()
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def go(self, index: int) -> None:
+        """Show the game after `index` moves."""
+        index = max(0, min(self.replay.count, index))
+        if index != self.index:
+            self.index = index
+            self.show()
+
+    def first(self) -> None:
+        """The opening."""
+        self.go(0)
+
+    def back(self) -> None:
+        """One move back."""
+        self.go(self.index - 1)
+
+    def forward(self) -> None:
+        """One move on."""
+        self.go(self.index + 1)
+
+    def last(self) -> None:
+        """The last move."""
+        self.go(self.replay.count)
+
+    def toggle_sides(self) -> None:
+        """Reveal or hide each side's private values."""
+        self.both_sides = not self.both_sides
+        self.show()
+
+    def branch(self) -> None:
+        """Start a new game from the start of the shown round."""
+        from game.ui.saving import branch
+
+        round_number = self.branch_round()
+        if round_number is not None:
+            branch(self.app, self.game, round_number)
+
+    def export(self) -> None:
+        """Write this game's report folder."""
+        from game.saves import SaveError
+        from game.ui.saving import export_game, exported_lines, notice
+
+        try:
+            folder = export_game(self.game)
+        except (SaveError, OSError) as error:
+            notice(self.app, "Export failed", [str(error)])
+            return
+        notice(self.app, "Exported", exported_lines(folder))
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """Left and Right step through the moves; Home and End jump; the rest as usual."""
+        if event.type == pygame.KEYDOWN and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            if event.key in STEP_KEYS:
+                self.go(self.index + STEP_KEYS[event.key])
+                return
+            if event.key == pygame.K_HOME:
+                self.first()
+                return
+            if event.key == pygame.K_END:
+                self.last()
+                return
+        super().handle(event)
+
+    def on_escape(self) -> None:
+        """Back to the list of saves."""
+        self.app.pop()

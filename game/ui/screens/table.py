@@ -1,0 +1,283 @@
+"""The table: state of the talks, the log, the computer's reasoning and the move panel."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.engine import Applied
+from game.engine.moves import Move
+from game.engine.view import View
+from game.ui.move_panel import MovePanel
+from game.ui.screen import Screen
+from game.ui.screens.common import margin
+from game.ui.table_panels import log_blocks, notes_blocks, proposals_blocks, status_blocks
+from game.ui.text import Para
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+    from game.ui.session import Session
+
+PARTS = ("top", "moves", "status", "proposals", "log", "notes")
+"""What a change redraws, one part a frame, so no single frame does all the work."""
+
+
+class TableScreen(Screen):
+    """Where the game is played; shows the view of the side at the table and nothing else."""
+
+    help_text = (
+        "Tab / arrows: move   Enter: choose   M: make the move   B: briefing   "
+        "Page Up / Down: scroll   Esc: menu"
+    )
+
+    def __init__(self, app: App, session: Session) -> None:
+        super().__init__(app)
+        self.session = session
+        self.dirty: list[str] = []
+        self.dots = 0.0
+        self.shown_side = session.viewer
+        self._view: View | None = None
+        self._log_length = -1
+
+    # -- building ---------------------------------------------------------------------------
+
+    def layout(self, rect: pygame.Rect) -> None:
+        """Top bar, three columns (state of the talks | log and notes | moves)."""
+        pad = margin(self)
+        gap = self.px(12)
+        top_h = self.px(50)
+        menu_w = self.px(130)
+        text_w = rect.width - 2 * pad - 2 * menu_w - 2 * gap
+        self.round_label = self.label(
+            pygame.Rect(pad, pad - self.px(6), text_w, self.px(30)), "", "#heading"
+        )
+        self.turn_label = self.label(
+            pygame.Rect(pad, pad + self.px(24), text_w, self.px(24)), "", "#small"
+        )
+        y = pad + top_h + gap
+        bottom = rect.height - self.px(26)
+        usable = rect.width - 2 * pad - 2 * gap
+        left_w, mid_w = usable * 36 // 100, usable * 32 // 100
+        right_w = usable - left_w - mid_w
+        right = pygame.Rect(pad + left_w + mid_w + 2 * gap, y, right_w, bottom - y)
+        self.panel = MovePanel(self, self.session, right, self.play)
+        height = bottom - y
+        status_h = min(self.px(320), height * 50 // 100)
+        self.status = self.pane(pygame.Rect(pad, y, left_w, status_h))
+        self.proposals = self.pane(
+            pygame.Rect(pad, y + status_h + gap, left_w, height - status_h - gap)
+        )
+        mid_x = pad + left_w + gap
+        notes_h = max(self.px(130), height * 34 // 100)
+        self.log = self.pane(pygame.Rect(mid_x, y, mid_w, height - notes_h - gap))
+        self.notes = self.pane(pygame.Rect(mid_x, y + height - notes_h, mid_w, notes_h))
+        # Created last so that Tab reaches them after the moves and the panes.
+        self.button(
+            pygame.Rect(rect.width - pad - 2 * menu_w - gap, pad, menu_w, self.px(40)),
+            "Briefing  (B)",
+            self.briefing,
+            shortcut="b",
+        )
+        self.button(
+            pygame.Rect(rect.width - pad - menu_w, pad, menu_w, self.px(40)),
+            "Menu  (Esc)",
+            self.on_escape,
+        )
+        self._log_length = -1
+        self._view = None
+        self.dirty = list(PARTS)
+        while self.dirty:
+            self._redraw_part(self.dirty.pop(0))
+        self.panel.finish()
+
+    # -- changes ----------------------------------------------------------------------------
+
+    def changed(self) -> None:
+        """The game moved on: redraw every part over the next frames."""
+        self._view = None
+        for part in PARTS:
+            if part not in self.dirty:
+                self.dirty.append(part)
+        self.app.wake()
+        from game.ui.saving import autosave
+
+        autosave(self.session)  # writes only when a round has just begun, or at the end
+
+    @property
+    def view(self) -> View:
+        """The view of the side at the table (cached until the game changes)."""
+        if self._view is None:
+            self._view = self.session.view(self.shown_side)
+        return self._view
+
+    def _redraw_part(self, part: str) -> None:
+        session, view = self.session, self.view
+        if part == "top":
+            self._draw_top()
+        elif part == "status":
+            self.status.set_blocks(status_blocks(session, view))
+        elif part == "proposals":
+            self.proposals.set_blocks(proposals_blocks(session, view))
+        elif part == "log":
+            if len(view.log) != self._log_length:
+                self._log_length = len(view.log)
+                self.log.set_blocks(
+                    [Para("Log (newest first)", 16, True), *log_blocks(session.scenario, view.log)],
+                    keep_offset=False,
+                )
+        elif part == "notes":
+            self.notes.set_blocks(notes_blocks(session, view))
+        elif part == "moves":
+            self._draw_moves()
+
+    def _draw_top(self) -> None:
+        state, scenario = self.session.state, self.session.scenario
+        self.relabel(
+            self.round_label,
+            f"Round {min(state.round, state.rounds)} of {state.rounds}   ·   {self._turn_text()}",
+            "#heading",
+        )
+        self.relabel(
+            self.turn_label, f"Deadline after round {state.rounds}: {scenario.deadline}", "#small"
+        )
+
+    def _turn_text(self) -> str:
+        session = self.session
+        if session.over:
+            return "The talks have ended."
+        name = session.scenario.sides.of(session.to_move).name
+        if session.thinking:
+            return f"{name} is thinking" + "." * (1 + int(self.dots * 3) % 3)
+        if not session.human_turn:
+            return f"{name} to move"
+        text = f"{name}: your move" if session.to_move is self.shown_side else f"{name} to move"
+        if session.setup.timer:
+            left = int(session.timer_left + 0.999)
+            text += f"   ·   time left {left // 60}:{left % 60:02d}"
+        return text
+
+    def _draw_moves(self) -> None:
+        session = self.session
+        scenario = session.scenario
+        if session.over:
+            last = next((e.text for e in reversed(session.state.log) if e.kind == "end"), "")
+            self.panel.show_message(
+                "The talks have ended",
+                [
+                    Para(last, 16, True),
+                    Para("See how both sides did, and what really happened.", 15, gap=8),
+                ],
+                "See the debrief   (Enter)",
+                self.debrief,
+            )
+        elif session.human_turn and session.to_move is self.shown_side:
+            self.panel.show_moves(session.legal())
+        elif session.human_turn:
+            name = scenario.sides.of(session.to_move).name
+            self.panel.show_message(
+                "Move made",
+                [
+                    Para(f"It is {name}'s turn.", 16, True),
+                    Para("Look over the log, then hand the keyboard over.", 15, gap=8),
+                ],
+                f"Hand over to {name}   (Enter)",
+                self.hand_over,
+            )
+        else:
+            name = scenario.sides.of(session.to_move).name
+            self.panel.show_message(
+                f"{name} is thinking",
+                [Para(f"{name} is weighing its options.", 15, colour="text_dim")],
+            )
+
+    # -- playing ----------------------------------------------------------------------------
+
+    def play(self, move: Move) -> None:
+        """Make the person's move."""
+        result = self.session.play(move)
+        if isinstance(result, Applied):
+            self.app.sound.play(
+                "agreement" if any(e.kind == "agreement" for e in result.log) else "move"
+            )
+        self.changed()
+
+    def update(self, dt: float) -> None:
+        """Run the computer and the timer, pop up events, redraw a changed part."""
+        session = self.session
+        if self.app.top is not self:
+            return
+        if session.thinking:
+            before = int(self.dots * 3)
+            self.dots += dt
+            if int(self.dots * 3) != before:
+                self._draw_top()
+        elif not session.over and not session.human_turn and not session.pending_events:
+            session.start_computer()
+            self._draw_top()
+        result = session.poll_computer(dt)
+        if result is not None:
+            self.app.sound.play("computer")
+            self.changed()
+        if session.setup.timer and session.human_turn and session.to_move is self.shown_side:
+            before = int(session.timer_left + 0.999)
+            if session.tick_timer(dt) is not None:
+                self.changed()
+            elif int(session.timer_left + 0.999) != before:
+                self._draw_top()
+        if self.dirty:
+            self._redraw_part(self.dirty.pop(0))
+        elif self.panel.working:
+            self.panel.step()
+        elif session.pending_events:
+            from game.ui.screens.event_popup import EventPopup
+
+            self.app.sound.play("event")
+            self.app.push(EventPopup(self.app, session.pending_events.pop(0)), defer=True)
+
+    def busy(self) -> bool:
+        """Frames are needed while the computer thinks or parts wait to be redrawn."""
+        return (
+            self.session.thinking
+            or bool(self.dirty)
+            or self.panel.working
+            or bool(self.session.pending_events)
+        )
+
+    def on_uncover(self) -> None:
+        """Back from a hand-over, briefing, pop-up or the menu: show the current side."""
+        if self.shown_side is not self.session.viewer:
+            self.shown_side = self.session.viewer
+            self.needs_build = True
+            self.build()
+        self.changed()
+
+    # -- navigation -------------------------------------------------------------------------
+
+    def hand_over(self) -> None:
+        """Cover the table for the next side (hot-seat)."""
+        from game.ui.flow import hand_over
+
+        hand_over(self.app, self.session, self.session.to_move)
+
+    def briefing(self) -> None:
+        """Read the private briefing again."""
+        from game.ui.flow import brief
+
+        brief(self.app, self.session, self.shown_side)
+
+    def debrief(self) -> None:
+        """Go to the debrief."""
+        from game.ui.flow import finish
+
+        finish(self.app, self.session)
+
+    def on_escape(self) -> None:
+        """Open the pause menu."""
+        from game.ui.screens.pause import PauseScreen
+
+        self.app.push(PauseScreen(self.app, self.session))
+
+    def on_leave(self) -> None:
+        """Stop the computer's worker: the table only closes when the game is left."""
+        self.session.close()

@@ -1,0 +1,210 @@
+"""A game in progress as the screens see it: whose seat is whose, the computer's turn, timers."""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game.engine import Applied, Rejected, apply, legal_moves, new_game, view
+from game.engine.moves import Move, Pass
+from game.engine.state import Direction, LogEntry, State
+from game.engine.trust import describe_trust_change
+from game.engine.view import View
+from game.scenario.models import Event, Scenario, SideId
+
+THINK_SECONDS = 0.6
+"""The computer's shortest visible pause before its move appears."""
+SOLO, HOTSEAT = "solo", "hotseat"
+
+
+@dataclass(frozen=True)
+class Setup:
+    """How a game is played: mode, the human's side (solo), difficulty, turn timer, seed."""
+
+    mode: str = SOLO
+    human: SideId = SideId.NATO
+    difficulty: str = "medium"
+    timer: int = 0
+    """Seconds each side has for a turn (0: no timer); when it runs out the side passes."""
+    seed: int = 1
+
+
+@dataclass
+class ComputerTurn:
+    """The computer's move being worked out in a worker thread, and the time shown so far."""
+
+    future: Future[Any]
+    waited: float = 0.0
+
+
+@dataclass
+class Session:
+    """The screens' handle on one game: the engine state plus who plays which side."""
+
+    scenario: Scenario
+    setup: Setup
+    state: State
+    path: Path | None = None
+    explanation: str = ""
+    """The computer's explanation of its last move."""
+    computer_move: str = ""
+    trust_notes: dict[Direction, str] = field(default_factory=dict)
+    pending_events: list[Event] = field(default_factory=list)
+    briefed: set[SideId] = field(default_factory=set)
+    timer_left: float = 0.0
+    last_message: str = ""
+    _player: Any = None
+    _turn: ComputerTurn | None = None
+    _pool: ThreadPoolExecutor | None = None
+
+    @classmethod
+    def start(cls, scenario: Scenario, setup: Setup, path: Path | None = None) -> Session:
+        """A new game of `scenario`."""
+        return cls.resume(scenario, setup, new_game(scenario, setup.seed), path)
+
+    @classmethod
+    def resume(
+        cls, scenario: Scenario, setup: Setup, state: State, path: Path | None = None
+    ) -> Session:
+        """A session around an existing state (a loaded save)."""
+        session = cls(scenario, setup, state, path)
+        session.timer_left = float(setup.timer)
+        session._note_trust(state.log)
+        if setup.mode == SOLO:
+            from game.ai import make_player
+
+            session._player = make_player(setup.difficulty, setup.human.other, seed=setup.seed)
+        return session
+
+    # -- who is who -------------------------------------------------------------------------
+
+    @property
+    def solo(self) -> bool:
+        """True against the computer."""
+        return self.setup.mode == SOLO
+
+    def is_human(self, side: SideId) -> bool:
+        """Whether a person plays `side`."""
+        return not self.solo or side is self.setup.human
+
+    @property
+    def to_move(self) -> SideId:
+        """The side whose turn it is."""
+        return self.state.to_move
+
+    @property
+    def over(self) -> bool:
+        """Whether the game has ended."""
+        return self.state.over
+
+    @property
+    def human_turn(self) -> bool:
+        """Whether a person is to move now."""
+        return not self.over and self.is_human(self.to_move)
+
+    @property
+    def viewer(self) -> SideId:
+        """The side whose view the table shows: the human in solo, the side to move in hot-seat."""
+        return self.setup.human if self.solo else self.to_move
+
+    def view(self, side: SideId | None = None) -> View:
+        """What `side` (by default the viewer) may see."""
+        return view(self.state, side or self.viewer)
+
+    def legal(self) -> list[Move]:
+        """The moves the person at the table may make now (none on the computer's turn)."""
+        return legal_moves(self.state, self.to_move) if self.human_turn else []
+
+    # -- moves ------------------------------------------------------------------------------
+
+    def play(self, move: Move) -> Applied | Rejected:
+        """Make a move; remember what the screens must show about it."""
+        result = apply(self.state, move)
+        if isinstance(result, Rejected):
+            self.last_message = result.message
+            return result
+        fired_before = {event_id for event_id, _ in self.state.events_fired}
+        self.state = result.state
+        self.last_message = ""
+        self._note_trust(result.log)
+        for event_id, _round in self.state.events_fired:
+            if event_id not in fired_before:
+                self.pending_events.append(self.scenario.event_by_id[event_id])
+        self.timer_left = float(self.setup.timer)
+        return result
+
+    def _note_trust(self, entries: tuple[LogEntry, ...]) -> None:
+        for entry in entries:
+            if entry.kind != "trust":
+                continue
+            for direction in Direction:
+                if entry.text.startswith(_trust_prefix(direction)):
+                    self.trust_notes[direction] = f"Last change (round {entry.round}): {entry.text}"
+
+    # -- the computer -----------------------------------------------------------------------
+
+    @property
+    def thinking(self) -> bool:
+        """Whether the computer is working out its move."""
+        return self._turn is not None
+
+    def start_computer(self) -> None:
+        """Begin the computer's move in a worker thread, so the window keeps drawing."""
+        if self._turn is not None or self.over or self.human_turn or self._player is None:
+            return
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="detente-ai")
+        side = self.to_move
+        future = self._pool.submit(
+            self._player.choose, view(self.state, side), legal_moves(self.state, side)
+        )
+        self._turn = ComputerTurn(future)
+
+    def poll_computer(self, dt: float) -> Applied | None:
+        """Make the computer's move once it is ready and the short pause has passed."""
+        turn = self._turn
+        if turn is None:
+            return None
+        turn.waited += dt
+        if turn.waited < THINK_SECONDS or not turn.future.done():
+            return None
+        self._turn = None
+        decision = turn.future.result()
+        result = self.play(decision.move)
+        if isinstance(result, Rejected):
+            raise RuntimeError(f"the computer chose an illegal move: {result.message}")
+        self.explanation = decision.explanation
+        from game.engine import describe_move
+
+        self.computer_move = describe_move(self.scenario, decision.move)
+        return result
+
+    # -- the turn timer ---------------------------------------------------------------------
+
+    def tick_timer(self, dt: float) -> Applied | None:
+        """Count down a person's turn; at zero the side passes (the classroom time box)."""
+        if not self.setup.timer or not self.human_turn:
+            return None
+        self.timer_left = max(0.0, self.timer_left - dt)
+        if self.timer_left > 0:
+            return None
+        side = self.to_move
+        result = self.play(Pass(side))
+        if isinstance(result, Applied):
+            self.last_message = f"Time ran out: {self.scenario.sides.of(side).name} passed."
+            return result
+        return None
+
+    def close(self) -> None:
+        """Stop the worker thread (the game is being left)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+        self._turn = None
+
+
+def _trust_prefix(direction: Direction) -> str:
+    # The engine words every trust change as "<who> rose/fell ...": take <who> from it.
+    return describe_trust_change(direction, 0, 0, "", 0).split(" stayed")[0]

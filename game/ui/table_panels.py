@@ -1,0 +1,183 @@
+"""The table's text: trust and support, proposals and objections, the log, the notes."""
+
+from __future__ import annotations
+
+from game.engine.state import Direction, LogEntry, Status
+from game.engine.view import View
+from game.scenario.models import Scenario, SideId
+from game.ui.session import Session
+from game.ui.text import Block, Meter, Para, Rule
+
+STATUS_WORDS = {
+    Status.AVAILABLE: "Not yet tabled",
+    Status.TABLED: "On the table",
+    Status.AMENDED: "On the table (amended)",
+    Status.AGREED: "Agreed",
+    Status.REJECTED: "Rejected",
+    Status.WITHDRAWN: "Withdrawn",
+}
+STATUS_COLOURS = {
+    Status.AVAILABLE: "neutral",
+    Status.TABLED: "tabled",
+    Status.AMENDED: "tabled",
+    Status.AGREED: "agreed",
+    Status.REJECTED: "rejected",
+    Status.WITHDRAWN: "neutral",
+}
+LOG_COLOURS = {
+    "event": "tabled",
+    "agreement": "agreed",
+    "end": "accent",
+    "trust": "neutral",
+    "support": "neutral",
+    "round": None,
+}
+
+
+def _name(scenario: Scenario, side: SideId | None) -> str:
+    return scenario.sides.of(side).name if side is not None else "nobody"
+
+
+def status_blocks(session: Session, view: View) -> list[Block]:
+    """Trust both ways with the latest change and its reason, support, promises."""
+    scenario = session.scenario
+    nato, russia = scenario.sides.nato.name, scenario.sides.russia.name
+    notes = session.trust_notes
+    blocks: list[Block] = [
+        Para("Trust", 17, True, gap=0),
+        Meter(
+            f"{nato}'s trust in {russia}",
+            view.trust.nato,
+            "nato",
+            notes.get(Direction.NATO_IN_RUSSIA, "No change yet."),
+        ),
+        Meter(
+            f"{russia}'s trust in {nato}",
+            view.trust.russia,
+            "russia",
+            notes.get(Direction.RUSSIA_IN_NATO, "No change yet."),
+        ),
+        Meter(f"Support at home: {nato}", view.support.nato, "nato", gap=12),
+        Meter(f"Support at home: {russia}", view.support.russia, "russia"),
+    ]
+    for commitment in view.commitments:
+        if commitment.status == "open":
+            blocks.append(
+                Para(
+                    f"{_name(scenario, commitment.side)} promised restraint until round "
+                    f"{commitment.until_round}: no firm statements, no rejections.",
+                    14,
+                    marker=commitment.side.value,
+                    gap=10,
+                )
+            )
+    return blocks
+
+
+def proposals_blocks(session: Session, view: View) -> list[Block]:
+    """Proposals on the table (with terms, acceptances and open objections), agreed, the rest."""
+    scenario = session.scenario
+    order = [
+        ("On the table", (Status.TABLED, Status.AMENDED)),
+        ("Agreed", (Status.AGREED,)),
+        ("Not on the table", (Status.AVAILABLE, Status.REJECTED, Status.WITHDRAWN)),
+    ]
+    blocks: list[Block] = []
+    for heading, statuses in order:
+        items = [p for p in view.proposals if p.status in statuses]
+        blocks.append(Para(f"{heading} ({len(items)})", 17, True, gap=12 if blocks else 0))
+        if not items:
+            blocks.append(Para("None yet.", 14, colour="text_dim"))
+        for item in items:
+            blocks.append(
+                Para(
+                    f"{item.title}: {STATUS_WORDS[item.status]}",
+                    15,
+                    True,
+                    marker=STATUS_COLOURS[item.status],
+                    gap=8,
+                )
+            )
+            details = []
+            if item.status.on_table or item.status is Status.AGREED:
+                details.append(f"Tabled by {_name(scenario, item.tabled_by)}.")
+                accepted = ", ".join(_name(scenario, s) for s in item.accepted_by) or "nobody"
+                if item.status.on_table:
+                    details.append(f"Accepted by {accepted}.")
+            else:
+                may = " or ".join(_name(scenario, s) for s in item.may_table)
+                details.append(f"{may} may table it.")
+                missing = [
+                    scenario.proposal(r).title
+                    for r in item.requires
+                    if view.proposal(r).status is not Status.AGREED
+                ]
+                if missing:
+                    details.append("Needs first: " + ", ".join(missing) + ".")
+            details.append(f"Worth to you: {item.own_value:+.1f}.")
+            blocks.append(Para(" ".join(details), 14, colour="text_dim", indent=14, gap=2))
+            if item.terms and (item.status.on_table or item.status is Status.AGREED):
+                chosen = dict(item.chosen)
+                terms = "; ".join(
+                    f"{t.label}: {next(v.label for v in t.variants if v.id == chosen[t.id])}"
+                    for t in item.terms
+                )
+                blocks.append(Para(f"Terms: {terms}", 14, indent=14, gap=2))
+            for objection in view.objections:
+                if objection.proposal == item.id:
+                    blocks.append(
+                        Para(
+                            f"Open objection by {_name(scenario, objection.side)}: "
+                            + objection.text,
+                            14,
+                            marker="rejected",
+                            indent=14,
+                            gap=4,
+                        )
+                    )
+    return blocks
+
+
+def log_blocks(scenario: Scenario, entries: tuple[LogEntry, ...]) -> list[Block]:
+    """The engine's sentences, newest first, under a heading for each round."""
+    blocks: list[Block] = []
+    current = None
+    for entry in reversed(entries):
+        if entry.kind == "round":
+            continue
+        if entry.round != current:
+            current = entry.round
+            blocks.append(
+                Para(f"Round {entry.round}", 14, True, colour="text_dim", gap=10 if blocks else 0)
+            )
+        colour = LOG_COLOURS.get(entry.kind, "neutral")
+        if entry.kind == "move" and entry.side is not None:
+            colour = entry.side.value
+        text_colour = "text_dim" if entry.kind in ("trust", "support") else "text"
+        blocks.append(Para(entry.text, 14, colour=text_colour, marker=colour, gap=5))
+    return blocks
+
+
+def notes_blocks(session: Session, view: View) -> list[Block]:
+    """The computer's explanation of its last move (solo), hints, and the last message."""
+    scenario = session.scenario
+    blocks: list[Block] = []
+    if session.solo:
+        computer = scenario.sides.of(session.setup.human.other).name
+        blocks.append(
+            Para(f"{computer}'s reasoning", 16, True, marker=session.setup.human.other.value)
+        )
+        if session.explanation:
+            blocks.append(Para(f"Move: {session.computer_move}", 14, colour="text_dim", gap=4))
+            blocks.append(Para(session.explanation, 15, gap=4))
+        else:
+            blocks.append(Para(f"{computer} has not moved yet.", 14, colour="text_dim"))
+    if session.last_message:
+        blocks += [Rule(), Para(session.last_message, 15, True, marker="tabled")]
+    if view.hints:
+        blocks += [Rule(), Para("Coaching notes", 16, True)]
+        blocks += [Para(hint, 14, marker="accent", gap=4) for hint in view.hints]
+    if not blocks:
+        blocks.append(Para("Notes", 16, True))
+        blocks.append(Para("Coaching notes and messages appear here.", 14, colour="text_dim"))
+    return blocks

@@ -1,0 +1,170 @@
+"""The window's behaviour: the computer never freezes it, timers, resizing, settings, keys."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pytest
+
+from game import settings as settings_store
+from game.engine.moves import Pass
+from game.library import Entry
+from game.scenario.models import SideId
+from game.settings import Settings
+from game.ui.app import App, check_pygame_ce
+from game.ui.flow import begin
+from game.ui.screens.settings_screen import SettingsScreen
+from game.ui.screens.table import TableScreen
+from game.ui.session import HOTSEAT, THINK_SECONDS, Session, Setup
+from tests.ui.conftest import FRAME, Driver, entry_named
+
+
+def solo_table(app: App, entries: list[Entry], **setup: Any) -> TableScreen:
+    """A solo game of the tutorial, past the briefing, at the table."""
+    entry = entry_named(entries, "tutorial")
+    assert entry.scenario is not None
+    begin(app, Session.start(entry.scenario, Setup(**setup), entry.path))
+    app.pop()
+    table = app.top
+    assert isinstance(table, TableScreen)
+    return table
+
+
+class SlowPlayer:
+    """A computer player that thinks until the test lets it answer."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.release = threading.Event()
+        self.started = threading.Event()
+
+    def choose(self, view: Any, legal: Any) -> Any:
+        self.started.set()
+        assert self.release.wait(10)
+        return self.inner.choose(view, legal)
+
+
+def test_computer_thinks_in_the_background(app: App, driver: Driver, entries: list[Entry]) -> None:
+    """While the computer works out its move the window keeps drawing and says so."""
+    table = solo_table(app, entries, human=SideId.RUSSIA, seed=4)  # NATO (computer) moves first
+    session = table.session
+    slow = SlowPlayer(session._player)
+    session._player = slow
+    driver.until(lambda: session.thinking)
+    assert slow.started.wait(5)
+    frames = app.frames
+    driver.frames(int(THINK_SECONDS / FRAME) + 30)  # frames go on while choose() is blocked
+    assert app.frames == frames + int(THINK_SECONDS / FRAME) + 30
+    assert session.thinking and not session.state.moves
+    assert any("thinking" in text for text in table.texts())
+    slow.release.set()
+    driver.until(lambda: not session.thinking)
+    driver.until(lambda: not table.busy())
+    assert len(session.state.moves) == 1
+    assert session.explanation in table.notes.words
+
+
+def test_the_computer_waits_a_visible_moment(app: App, entries: list[Entry]) -> None:
+    """Even a quick decision appears only after the short pause."""
+    table = solo_table(app, entries, human=SideId.RUSSIA, seed=4)
+    session = table.session
+    session.start_computer()
+    assert session._turn is not None
+    session._turn.future.result(timeout=10)
+    assert session.poll_computer(THINK_SECONDS / 2) is None
+    assert session.poll_computer(THINK_SECONDS / 2) is not None
+
+
+def test_turn_timer_passes_for_a_slow_side(app: App, driver: Driver, entries: list[Entry]) -> None:
+    """With a round timer, a side that runs out of time passes, and the table says why."""
+    entry = entry_named(entries, "tutorial")
+    assert entry.scenario is not None
+    session = Session.start(entry.scenario, Setup(mode=HOTSEAT, timer=2, seed=1), entry.path)
+    session.briefed.update(SideId)
+    begin(app, session)
+    app.pop()  # the hand-over
+    driver.frames(2)
+    assert "time left 0:02" in " ".join(app.top.texts())  # type: ignore[union-attr]
+    for _ in range(6):
+        app.step([], 0.5)
+    assert session.state.moves == (Pass(SideId.NATO),)
+    assert session.last_message.startswith("Time ran out")
+    for _ in range(6):  # Russia's clock waits until Russia is at the keyboard
+        app.step([], 0.5)
+    assert len(session.state.moves) == 1
+
+
+def test_resizing_reflows_the_table(app: App, driver: Driver, entries: list[Entry]) -> None:
+    """After a resize every pane and button of the table lies inside the new window."""
+    table = solo_table(app, entries, seed=2)
+    driver.frames(3)
+    pygame.display.set_mode((1024, 640), pygame.RESIZABLE)
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(1024, 640), w=1024, h=640))
+    driver.frames(3)
+    window = pygame.Rect(0, 0, 1024, 640)
+    assert app.size == (1024, 640) and table.root is not None
+    for pane in table.panes:
+        assert window.contains(pane.image.rect)
+    for widget in table.actions:
+        if widget.visible:
+            assert window.contains(widget.rect), widget
+    assert driver.button("Menu").rect.right <= 1024  # type: ignore[attr-defined]
+
+
+def test_settings_apply_at_once_and_are_remembered(tmp_path: Path, entries: list[Entry]) -> None:
+    """Text size, palette and sound change from the keyboard, rebuild the window and persist."""
+    path = tmp_path / "settings.json"
+    app = App(Settings(sound=False), settings_file=path, scenarios=lambda: entries)
+    driver = Driver(app)
+    try:
+        app.push(SettingsScreen(app))
+        driver.frames()
+        driver.key(pygame.K_DOWN)
+        driver.key(pygame.K_DOWN)
+        driver.key(pygame.K_RIGHT)  # text size: normal -> large
+        assert app.settings.text_size == "large" and app.fonts.scale > 1
+        driver.key(pygame.K_DOWN)
+        driver.key(pygame.K_RETURN)  # colours
+        assert app.settings.palette == "colour-blind safe"
+        assert app.palette.name == "colour-blind safe"
+        assert isinstance(app.top, SettingsScreen) and "Text size:  Large" in " ".join(
+            app.top.texts()
+        )
+        driver.key(pygame.K_ESCAPE)
+        assert app.top is None or not isinstance(app.top, SettingsScreen)
+    finally:
+        app.close()
+    remembered = settings_store.load(path)
+    assert remembered.text_size == "large" and remembered.palette == "colour-blind safe"
+
+
+def test_damaged_settings_fall_back_to_defaults(tmp_path: Path) -> None:
+    """A broken or odd settings file never stops the game from starting."""
+    path = tmp_path / "settings.json"
+    path.write_text("{not json", encoding="utf-8")
+    assert settings_store.load(path) == Settings()
+    path.write_text('{"width": 1, "text_size": "huge", "sound": "yes"}', encoding="utf-8")
+    loaded = settings_store.load(path)
+    assert loaded.width >= 800 and loaded.text_size == "normal" and loaded.sound is True
+
+
+def test_pygame_ce_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plain pygame is detected and the fix is spelt out."""
+    assert check_pygame_ce() is None
+    monkeypatch.setattr(pygame, "IS_CE", False, raising=False)
+    message = check_pygame_ce()
+    assert message is not None and "pip uninstall pygame pygame-ce" in message
+
+
+def test_escape_opens_the_menu_and_resumes(app: App, driver: Driver, entries: list[Entry]) -> None:
+    """Escape pauses the table and resumes it; focus is always on something."""
+    table = solo_table(app, entries, seed=3)
+    driver.frames(3)
+    driver.key(pygame.K_ESCAPE)
+    assert type(app.top).__name__ == "PauseScreen"
+    assert app.top.focus.current is not None  # type: ignore[union-attr]
+    driver.key(pygame.K_ESCAPE)
+    assert app.top is table

@@ -1,0 +1,117 @@
+"""The load screen lists saves, continues one, and shows a bad save's message, not a crash."""
+
+from __future__ import annotations
+
+import json
+
+import pygame
+
+from game.library import Entry
+from game.saves import saves_folder
+from game.ui.app import App
+from game.ui.flow import to_title
+from game.ui.screens.briefing import BriefingScreen
+from game.ui.screens.load import LoadScreen
+from game.ui.screens.replay import ReplayScreen
+from game.ui.screens.table import TableScreen
+from game.ui.screens.title import TitleScreen
+from tests.ui.conftest import Driver
+from tests.ui.saves_helpers import data_folder, saved
+
+__all__ = ["data_folder"]
+
+
+def text_of(app: App) -> str:
+    app.step([], 1 / 60)
+    assert app.top is not None
+    return "\n".join(app.top.texts())
+
+
+def test_the_title_opens_the_list_of_saves(app: App, driver: Driver, entries: list[Entry]):
+    saved(entries, 1, moves=3, game_id="table-1")
+    saved(entries, 2, moves=6, mode="hotseat", game_id="table-2")
+    (saves_folder() / "broken.json").write_text("", encoding="utf-8")
+    to_title(app)
+    driver.frames()
+    assert isinstance(app.top, TitleScreen)
+    driver.key(pygame.K_l)
+    screen = app.top
+    assert isinstance(screen, LoadScreen)
+    text = text_of(app)
+    assert "NATO vs computer" in text and "hot seat" in text
+    assert "Round 2" in text or "Round 3" in text or "Round 4" in text
+    assert "Cannot load: broken.json" in text
+    broken = next(i for i, info in enumerate(screen.saves) if info.record is None)
+    driver.click(screen.list_buttons[broken])
+    assert "the save file is empty" in text_of(app)
+    assert not screen.go.is_enabled and not screen.watch.is_enabled
+
+
+def test_continue_resumes_the_game(app: App, driver: Driver, entries: list[Entry]):
+    record, state = saved(entries, 3, moves=5)
+    app.push(LoadScreen(app))
+    driver.frames()
+    driver.click(driver.button("Continue"))
+    assert isinstance(app.top, BriefingScreen)
+    driver.key(pygame.K_RETURN)
+    table = app.top
+    assert isinstance(table, TableScreen)
+    assert table.session.state == state
+    assert table.session.setup.seed == record.seed
+    from game.ui.saving import record_of
+
+    assert record_of(table.session).game_id == record.game_id
+
+
+def test_a_changed_scenario_is_a_message_on_screen(
+    app: App, driver: Driver, entries: list[Entry], tmp_path
+):
+    _record, _state = saved(entries, 4, moves=3, game_id="edited")
+    path = saves_folder() / "edited.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["scenario"]["sha256"] = "0" * 64
+    path.write_text(json.dumps(data), encoding="utf-8")
+    app.push(LoadScreen(app))
+    driver.frames()
+    driver.click(driver.button("Continue"))
+    assert isinstance(app.top, LoadScreen)
+    assert "the scenario file has changed since this game was saved" in text_of(app)
+    assert not app.top.go.is_enabled
+
+
+def test_w_opens_the_replay(app: App, driver: Driver, entries: list[Entry]):
+    saved(entries, 5)
+    app.push(LoadScreen(app))
+    driver.frames()
+    driver.key(pygame.K_w)
+    assert isinstance(app.top, ReplayScreen)
+
+
+def test_no_saves_yet(app: App, driver: Driver):
+    app.push(LoadScreen(app))
+    driver.frames()
+    assert "No saved games yet." in text_of(app)
+    assert not app.top.go.is_enabled
+
+
+def test_a_computer_only_game_goes_on_in_hot_seat(app: App, driver: Driver, entries: list[Entry]):
+    from game.engine import replay
+    from game.saves import save_simulated_game
+    from game.ui.saving import record_of
+    from tests.saves.helpers import long_game
+    from tests.ui.conftest import entry_named
+
+    entry = entry_named(entries, "2009-brussels")
+    assert entry.scenario is not None
+    final = long_game(entry.scenario)
+    state = replay(entry.scenario, final.seed, final.moves[:3])
+    save_simulated_game(state, entry.path, saves_folder(), name="sim-1")
+    app.push(LoadScreen(app))
+    driver.frames()
+    assert "computer only" in text_of(app)
+    driver.click(driver.button("Continue"))
+    while not isinstance(app.top, TableScreen):
+        app.pop()
+    session = app.top.session
+    assert session.setup.mode == "hotseat" and session.state == state
+    assert record_of(session).game_id == "sim-1-continued"

@@ -1,0 +1,108 @@
+"""Every screen renders a frame in the dummy video driver and shows what it should."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.library import Entry
+from game.scenario.models import SideId
+from game.ui import hooks
+from game.ui.app import App
+from game.ui.flow import begin, finish, to_title
+from game.ui.screens.briefing import BriefingScreen
+from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.event_popup import EventPopup
+from game.ui.screens.handover import HandoverScreen
+from game.ui.screens.pause import PauseScreen
+from game.ui.screens.scenario_list import ScenarioListScreen
+from game.ui.screens.settings_screen import SettingsScreen
+from game.ui.screens.setup import SetupScreen
+from game.ui.screens.table import TableScreen
+from game.ui.screens.title import TitleScreen
+from game.ui.session import HOTSEAT, Session, Setup
+from tests.ui.conftest import Driver, entry_named
+
+
+def rendered(app: App) -> str:
+    """Draw a frame and return the top screen's text, joined."""
+    app.step([], 1 / 60)
+    assert app.window.get_size() == app.size
+    # Something was drawn beyond the plain background.
+    assert pygame.transform.average_color(app.window) != tuple(app.palette["background"])
+    assert app.top is not None
+    return "\n".join(app.top.texts())
+
+
+def test_title(app: App) -> None:
+    """The title offers a new game, what other modules registered, settings and quit."""
+    to_title(app)
+    text = rendered(app)
+    assert isinstance(app.top, TitleScreen)
+    assert "New game" in text and "Settings" in text and "Quit" in text
+    for item in hooks.registry.menu(hooks.TITLE):
+        assert item.label in text
+
+
+def test_scenario_list_lists_a_broken_file_with_its_errors(
+    app: App, driver: Driver, entries: list[Entry]
+) -> None:
+    """Shipped scenarios show title, date, place and sources; a broken file shows its problems."""
+    app.push(ScenarioListScreen(app))
+    text = rendered(app)
+    tutorial = entry_named(entries, "tutorial").scenario
+    assert tutorial is not None
+    assert tutorial.title in text and tutorial.place in text and "Sources" in text
+    assert tutorial.sources[0].title in text
+    broken = next(i for i, e in enumerate(entries) if not e.ok)
+    screen = app.top
+    assert isinstance(screen, ScenarioListScreen)
+    driver.click(screen.list_buttons[broken])
+    text = "\n".join(screen.texts())
+    assert "Cannot load: broken.yaml" in text
+    problem = entries[broken].problems[0]
+    assert f"line {problem.line}, column {problem.column}" in text and problem.message in text
+    assert not driver.button("Continue").is_enabled  # type: ignore[attr-defined]
+
+
+def test_setup_briefing_table_event_pause_settings(app: App, entries: list[Entry]) -> None:
+    """Set-up, the private briefing, the table, an event pop-up, pause and settings all draw."""
+    entry = entry_named(entries, "2009-brussels")
+    scenario = entry.scenario
+    assert scenario is not None
+    app.push(SetupScreen(app, entry))
+    assert "Against the computer" in rendered(app)
+    session = Session.start(scenario, Setup(human=SideId.RUSSIA, seed=3), entry.path)
+    begin(app, session)
+    assert isinstance(app.top, BriefingScreen)
+    text = rendered(app)
+    assert scenario.sides.russia.priorities[0] in text
+    app.pop()
+    table = app.top
+    assert isinstance(table, TableScreen)
+    text = rendered(app)
+    assert "Trust" in text and "Log (newest first)" in text
+    app.push(EventPopup(app, scenario.events[0]))
+    assert scenario.events[0].title in rendered(app)
+    app.push(PauseScreen(app, session))
+    assert "Resume" in rendered(app)
+    app.push(SettingsScreen(app))
+    assert "Text size" in rendered(app)
+
+
+def test_handover_and_debrief(app: App, entries: list[Entry]) -> None:
+    """The hand-over and the debrief (tier, scores, package, chart, history, questions)."""
+    entry = entry_named(entries, "tutorial")
+    scenario = entry.scenario
+    assert scenario is not None
+    session = Session.start(scenario, Setup(mode=HOTSEAT, seed=2), entry.path)
+    begin(app, session)
+    assert isinstance(app.top, HandoverScreen)
+    assert "Hand over to" in rendered(app)
+    while not session.over:
+        session.play(session.legal()[-1])  # a walk-out or a pass: the game ends quickly
+    finish(app, session)
+    assert isinstance(app.top, DebriefScreen)
+    text = rendered(app)
+    assert "Shared score" in text and "What really happened" in text
+    assert scenario.debrief.questions[0] in text
+    assert scenario.sides.nato.name in text and scenario.sides.russia.name in text
