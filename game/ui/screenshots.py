@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.library import Entry, available
+from game.paths import DATA_ENV
 from game.scenario.models import SideId
 from game.settings import Settings
 
@@ -45,6 +47,8 @@ def render_all(
     """
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    # The staged games autosave; keep them out of the player's real saves folder.
+    os.environ.setdefault(DATA_ENV, tempfile.mkdtemp(prefix="detente-screenshots-"))
     import pygame
 
     from game.ai import make_player
