@@ -58,38 +58,46 @@ def proposal_options(
     return _pareto_options(options)[:MAX_OPTIONS]
 
 
-def nash_solution(scenario: Scenario, trust: tuple[int, int] | None = None) -> NashSolution:
+def nash_solution(
+    scenario: Scenario, trust: tuple[int, int] | None = None, limit: int | None = None
+) -> NashSolution:
     """The Nash bargaining solution, with the scenario's starting trust for the discount.
 
-    The search is exact: package values are sums over proposals, so keeping only the
-    Pareto-best partial packages (per set of prerequisites included) loses nothing.
+    Feasible packages respect `requires` and both sides' red lines, and hold at most `limit`
+    proposals (default: the scenario's rounds, since every agreement takes a move from each
+    side: one tables, the other accepts). The search is exact: package values are sums over
+    proposals, so keeping only the Pareto-best partial packages (per set of prerequisites
+    included and per size) loses nothing.
     """
     if trust is None:
         trust = (scenario.trust.nato_in_russia, scenario.trust.russia_in_nato)
+    if limit is None:
+        limit = scenario.rounds
     scale = np.array([best_total(scenario, SideId.NATO), best_total(scenario, SideId.RUSSIA)])
     needed = {req for proposal in scenario.proposals for req in proposal.requires}
     order = _topological(scenario)
     index = {proposal.id: i for i, proposal in enumerate(order)}
     terms_of: list[list[Terms]] = []
     # Frontier per set of prerequisites included: points (k, 2) and option choices (k, n).
-    frontiers: dict[frozenset[str], tuple[FloatArray, IntArray]] = {
-        frozenset(): (np.zeros((1, 2)), np.full((1, len(order)), -1, dtype=np.int32))
+    frontiers: dict[tuple[frozenset[str], int], tuple[FloatArray, IntArray]] = {
+        (frozenset(), 0): (np.zeros((1, 2)), np.full((1, len(order)), -1, dtype=np.int32))
     }
     for proposal in order:
         options = proposal_options(scenario, proposal, trust)
         terms_of.append([terms for terms, _, _ in options])
         values = np.array([[n, r] for _, n, r in options]).reshape(-1, 2) / scale
         column = index[proposal.id]
-        grown: dict[frozenset[str], list[tuple[FloatArray, IntArray]]] = {}
+        grown: dict[tuple[frozenset[str], int], list[tuple[FloatArray, IntArray]]] = {}
         for key, (points, choices) in frontiers.items():
             grown.setdefault(key, []).append((points, choices))
-            if not options or not set(proposal.requires) <= key:
+            included, size = key
+            if not options or not set(proposal.requires) <= included or size >= limit:
                 continue
             joined = (points[:, None, :] + values[None, :, :]).reshape(-1, 2)
             picked = np.repeat(choices, len(options), axis=0)
             picked[:, column] = np.tile(np.arange(len(options), dtype=np.int32), len(points))
-            new_key = key | {proposal.id} if proposal.id in needed else key
-            grown.setdefault(new_key, []).append((joined, picked))
+            new_included = included | {proposal.id} if proposal.id in needed else included
+            grown.setdefault((new_included, size + 1), []).append((joined, picked))
         frontiers = {
             key: _pareto(
                 np.concatenate([p for p, _ in parts]), np.concatenate([c for _, c in parts])
@@ -117,6 +125,24 @@ def nash_solution(scenario: Scenario, trust: tuple[int, int] | None = None) -> N
     )
 
 
+def package_point(
+    scenario: Scenario,
+    package: list[tuple[str, Terms]] | tuple[tuple[str, Terms], ...],
+    trust: tuple[int, int] | None = None,
+) -> tuple[float, float]:
+    """Both sides' values of a package on the solution's scale (starting trust, no shifts),
+    so that an outcome and the solution are measured the same way."""
+    if trust is None:
+        trust = (scenario.trust.nato_in_russia, scenario.trust.russia_in_nato)
+    point = []
+    for side, level in zip((SideId.NATO, SideId.RUSSIA), trust, strict=True):
+        total = sum(
+            effective_value(scenario.proposal(pid), terms, side, level) for pid, terms in package
+        )
+        point.append(max(-1.0, min(1.0, total / best_total(scenario, side))))
+    return (point[0], point[1])
+
+
 def nash_distance(point: tuple[float, float], nbs: tuple[float, float]) -> float:
     """Euclidean distance between an outcome's (nato, russia) package values and the solution."""
     return math.hypot(point[0] - nbs[0], point[1] - nbs[1])
@@ -138,7 +164,7 @@ def _pareto_options(
     options: list[tuple[Terms, float, float]],
 ) -> list[tuple[Terms, float, float]]:
     """Drop term combinations that another combination beats for both sides."""
-    kept = []
+    kept: list[tuple[Terms, float, float]] = []
     for option in options:
         dominated = any(
             other[1] >= option[1] and other[2] >= option[2] and other[1:] != option[1:]
@@ -165,6 +191,7 @@ def _topological(scenario: Scenario) -> list[Proposal]:
     seen: set[str] = set()
 
     def visit(proposal: Proposal, path: frozenset[str]) -> None:
+        """Place a proposal after its prerequisites (a cycle is cut where it closes)."""
         if proposal.id in seen or proposal.id in path:
             return
         for req in proposal.requires:

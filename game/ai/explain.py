@@ -1,0 +1,105 @@
+"""Explanations in words a student can learn from, formatted from a decision's own reasons."""
+
+from __future__ import annotations
+
+from game.ai.player import Reasons
+from game.scenario.models import SideId
+
+SIDE_NAMES = {SideId.NATO: "NATO", SideId.RUSSIA: "Russia"}
+
+
+def explain(side: SideId, reasons: Reasons) -> str:
+    """One or two sentences saying what the player does and why, with the numbers it used."""
+    who = SIDE_NAMES[side]
+    title = f"'{reasons.title}'" if reasons.title else ""
+    parts: list[str] = []
+    action = reasons.action
+    if action == "accept" and reasons.scale != "balance":
+        head = f"{who} accepts {title}"
+        parts.append(_worth(reasons, "at or above"))
+    elif action == "accept":
+        head = f"{who} accepts {title} although {reasons.factors[0][0]}"
+        parts.append(
+            f"the package so far gives us {_n(reasons.value)} against their "
+            f"{_n(reasons.aim)} by our estimate, and this makes the whole deal better for both"
+        )
+        return _sentence(head, parts)
+    elif action == "counter":
+        head = f"{who} rejects {title} as it stands"
+        parts.append(_worth(reasons, "against"))
+        if reasons.trust_note:
+            parts.append(reasons.trust_note)
+        if reasons.note and reasons.chance is not None:
+            parts.append(
+                f"{reasons.note}; we put their chance of accepting it at {reasons.chance:.0%}"
+            )
+        elif reasons.note:
+            parts.append(reasons.note)
+        return _sentence(head, parts)
+    elif action in ("table", "amend"):
+        verb = "tables" if action == "table" else "softens its offer on"
+        head = f"{who} {verb} {title}"
+        if reasons.note:
+            head += f" ({reasons.note})"
+        if reasons.scale == "gain":
+            parts.append(f"it would add {_n(reasons.value)} to our package")
+        elif _meets(reasons):
+            parts.append(_worth(reasons, "at or above"))
+        else:
+            parts.append(_worth(reasons, "below"))
+            parts.append("holding out for more would leave it off the table")
+    elif action == "pass":
+        head = f"{who} passes"
+        if reasons.value is not None and reasons.title:
+            parts.append(
+                f"{title} is worth {_n(reasons.value)} of its best to us against the "
+                f"{_n(reasons.aim)} we aim for this round"
+            )
+        if reasons.note:
+            parts.append(reasons.note)
+    else:
+        head = {
+            "answer": f"{who} answers the objection to {title}",
+            "firm": f"{who} makes a firm public statement",
+            "conciliatory": f"{who} makes a conciliatory public statement",
+            "gesture": f"{who} makes a goodwill gesture",
+            "object": f"{who} objects to {title}",
+            "reject": f"{who} rejects {title}",
+            "walk_out": f"{who} walks out",
+        }.get(action, f"{who} moves")
+        if reasons.value is not None and reasons.aim is not None:
+            parts.append(_worth(reasons, "against"))
+    parts.extend(label for label, _ in reasons.factors[:2])
+    if reasons.chance is not None and action in ("table", "amend"):
+        parts.append(f"we put their chance of accepting at {reasons.chance:.0%}")
+    if reasons.trust_note:
+        parts.append(reasons.trust_note)
+    if reasons.change:
+        parts.append(reasons.change)
+    if reasons.note and action not in ("table", "amend", "pass"):
+        parts.append(reasons.note)
+    return _sentence(head, parts)
+
+
+def _worth(reasons: Reasons, relation: str) -> str:
+    if reasons.scale == "share":
+        return (
+            f"worth {_n(reasons.value)} of its best to us, {relation} the {_n(reasons.aim)} "
+            f"we aim for this round"
+        )
+    return f"worth {_n(reasons.value)} to us, {relation} the {_n(reasons.aim)} we aim for"
+
+
+def _meets(reasons: Reasons) -> bool:
+    if reasons.value is None or reasons.aim is None:
+        return True
+    return reasons.value >= reasons.aim - 1e-9
+
+
+def _n(number: float | None) -> str:
+    return "?" if number is None else f"{number:.2f}"
+
+
+def _sentence(head: str, parts: list[str]) -> str:
+    text = head + (": " + "; ".join(parts) if parts else "") + "."
+    return text[0].upper() + text[1:]

@@ -1,0 +1,141 @@
+"""The computer negotiator at each level: read the view, update its model, score every legal
+move, and explain the choice."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from game.ai.board import Board
+from game.ai.context import Candidate, Context
+from game.ai.explain import explain
+from game.ai.layout import Layout
+from game.ai.levels import STYLES
+from game.ai.models import Model
+from game.ai.observe import Observer, Seen
+from game.ai.player import Decision, Player, Reasons
+from game.ai.scoring import score
+from game.engine.moves import Move, Pass
+from game.engine.view import View
+from game.scenario.models import ProposalKind, SideId
+
+
+class Negotiator(Player):
+    """A computer player built from an offering strategy, an opponent model, an acceptance
+    rule and a memory of trust."""
+
+    def __init__(self, level: str, side: SideId, seed: int = 0) -> None:
+        """A negotiator at `level` (easy, medium, hard or expert)."""
+        super().__init__(side, seed)
+        self.name = level
+        self.style = STYLES[level]
+        self.observer = Observer(side)
+        self.base_kinds: dict[str, ProposalKind] = {}
+        self.layout: Layout | None = None
+        self.model: Model | None = None
+        self.firmness = 0.0
+        """How tough the other side has been lately, -1 (yielding) to 1 (hard line)."""
+        self.their_last: str | None = None
+        self.our_last: str | None = None
+        self.retaliations = 0
+        """How often they answered our tough talk with theirs."""
+        self.lookahead = None
+        if self.style.lookahead:
+            from game.ai.lookahead import Lookahead
+
+            self.lookahead = Lookahead(self.rng)
+
+    def choose(self, view: View, legal: Sequence[Move]) -> Decision:
+        """Pick the legal move worth most to us, and say why."""
+        if not legal:
+            raise ValueError("no legal moves: it is not this side's turn")
+        board = Board(view, self.base_kinds)
+        if self.layout is None or self.model is None:
+            self.layout = Layout(board)
+            self.model = self.style.model(board, self.layout, self.rng)
+        seen = self.observer.update(view)
+        self.model.observe(board, seen)
+        self._remember(board, seen)
+        ctx = Context(
+            board,
+            self.style,
+            self.layout,
+            self.model,
+            self.observer,
+            self.firmness,
+            self.their_last,
+            list(legal),
+            self.retaliations,
+        )
+        candidates = [c for move in legal if (c := score(ctx, move)) is not None]
+        if not candidates:
+            fallback = next((m for m in legal if isinstance(m, Pass)), legal[0])
+            candidates = [Candidate(fallback, 0.0, Reasons("pass", trust=board.trust))]
+        # A whisper of noise from our own generator breaks exact ties without favouring order.
+        noise = self.rng.random(len(candidates)) * 1e-6
+        ranked = sorted(
+            zip(candidates, noise, strict=True),
+            key=lambda pair: pair[0].utility + pair[1],
+            reverse=True,
+        )
+        best = ranked[0][0]
+        if self.lookahead is not None:
+            best = self.lookahead.refine(ctx, [c for c, _ in ranked])
+        reasons = best.reasons
+        if reasons.action == "pass":
+            reasons = _pass_reasons(ctx)
+        self.observer.after_own(best.move)
+        self.our_last = reasons.action
+        return Decision(best.move, explain(self.side, reasons), reasons)
+
+    def _remember(self, board: Board, seen: list[Seen]) -> None:
+        """Track how tough the other side has been, for reciprocity."""
+        self.firmness *= 0.7
+        for item in seen:
+            if item.kind == "firm" and self.our_last == "firm":
+                self.retaliations += 1
+            if item.kind in ("firm", "conciliatory", "gesture", "pass"):
+                self.their_last = item.kind
+            step = {
+                "firm": 0.25,
+                "reject": 0.3,
+                "accept": -0.25,
+                "conciliatory": -0.15,
+                "gesture": -0.25,
+            }.get(item.kind, 0.0)
+            if item.kind == "amend" and item.proposal is not None:
+                after = board.option(item.proposal, item.terms).value
+                before = board.option(item.proposal, item.before).value
+                step = -0.3 if after > before else 0.3
+            self.firmness = max(-1.0, min(1.0, self.firmness + step))
+        if self.observer.broken:
+            self.firmness = min(1.0, self.firmness + 0.1)
+
+
+def _pass_reasons(ctx: Context) -> Reasons:
+    """Why nothing was worth doing: the nearest miss on the table, if there is one."""
+    board = ctx.board
+    nearest = None
+    for proposal in board.on_table():
+        if board.side in proposal.accepted_by or board.best[proposal.id] <= 0:
+            continue
+        yes, share, aim, note = ctx.acceptable(proposal.id)
+        if not yes and (nearest is None or aim - share < nearest[1] - nearest[0]):
+            nearest = (share, aim, proposal.id, note)
+    if nearest is None:
+        return Reasons(
+            "pass",
+            trust=board.trust,
+            note="nothing on the table needs our answer and no offer is worth making now",
+        )
+    share, aim, pid, note = nearest
+    return Reasons(
+        "pass",
+        pid,
+        board.title(pid),
+        value=share,
+        aim=aim,
+        trust=board.trust,
+        trust_note=note,
+        change=ctx.firmer_terms(pid) if note else None,
+        note="no move would do better than waiting",
+    )

@@ -1,0 +1,222 @@
+"""`detente sim`: computer against computer, without a screen, for figures and balance."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO
+
+from game.commands import Handler
+
+BALANCE_GAMES = 10
+FAR_MORE = 0.75
+"""At equal levels, a side winning at least this share of the decided games is flagged."""
+
+
+def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
+    """Add the `sim` subcommand."""
+    from game.ai import PLAYER_NAMES
+
+    names = ", ".join(PLAYER_NAMES)
+    parser = subparsers.add_parser(
+        "sim",
+        help="play computer against computer and print the figures",
+        description=(
+            "Play whole games between computer players without a screen and print the "
+            f"agreement rate, scores, tiers, rounds and distance from the Nash bargaining "
+            f"solution. Players: {names}."
+        ),
+    )
+    parser.add_argument("--scenario", type=Path, metavar="FILE", help="the scenario to play")
+    parser.add_argument("--nato", default="hard", metavar="LEVEL", help="NATO's player")
+    parser.add_argument("--russia", default="hard", metavar="LEVEL", help="Russia's player")
+    parser.add_argument("--games", type=int, default=None, metavar="N", help="games to play")
+    parser.add_argument("--seed", type=int, default=0, metavar="S", help="the first game's seed")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--balance",
+        type=Path,
+        metavar="FILE",
+        help="play every level against every level from both sides and print the table",
+    )
+    handlers["sim"] = run
+
+
+def run(args: argparse.Namespace) -> int:
+    """Play the games and print the summary (or the balance table)."""
+    from game.ai import PLAYER_NAMES
+    from game.scenario import ScenarioError, load
+
+    path = args.balance or args.scenario
+    if path is None:
+        print("sim needs --scenario FILE (or --balance FILE)", file=sys.stderr)
+        return 2
+    for name in (args.nato, args.russia):
+        if name not in PLAYER_NAMES:
+            known = ", ".join(PLAYER_NAMES)
+            print(f"unknown player '{name}': choose one of {known}", file=sys.stderr)
+            return 2
+    games = args.games if args.games is not None else (BALANCE_GAMES if args.balance else 20)
+    if games < 1:
+        print("--games must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        scenario = load(path)
+    except ScenarioError as error:
+        print(f"{path}: not a valid scenario: {error}", file=sys.stderr)
+        return 1
+    if args.balance:
+        return _balance(scenario, games, args.seed, args.json)
+    return _series(scenario, args.nato, args.russia, games, args.seed, args.json)
+
+
+def _series(scenario: Any, nato: str, russia: str, games: int, seed: int, as_json: bool) -> int:
+    from game.ai import make_player
+    from game.ai.match import play_series
+
+    bar = Progress(games, sys.stderr)
+    _, summary = play_series(
+        scenario,
+        lambda side, s: make_player(nato, side, s),
+        lambda side, s: make_player(russia, side, s),
+        games,
+        seed,
+        bar.update,
+    )
+    bar.done()
+    data = summary.to_dict()
+    if as_json:
+        print(json.dumps({"scenario": scenario.id, "nato": nato, "russia": russia, **data}))
+        return 0
+    print(f"{scenario.title}: {nato} (NATO) against {russia} (Russia), {games} games")
+    print(f"  agreement rate      {summary.agreement_rate:.0%}")
+    print(
+        f"  mean score          NATO {summary.mean_score['nato']:.1f}, "
+        f"Russia {summary.mean_score['russia']:.1f}"
+    )
+    print(f"  mean shared score   {summary.mean_shared_score:.1f}")
+    tiers = ", ".join(f"{tier} {count}" for tier, count in summary.tiers.items())
+    print(f"  tiers               {tiers}")
+    print(f"  mean rounds         {summary.mean_rounds:.1f}")
+    point = summary.nash_point
+    print(
+        f"  Nash distance       {summary.mean_nash_distance:.3f} on average "
+        f"(solution: NATO {point[0]:.2f}, Russia {point[1]:.2f})"
+    )
+    return 0
+
+
+def _balance(scenario: Any, games: int, seed: int, as_json: bool) -> int:
+    from game.ai import LEVELS, make_player
+    from game.ai.match import play_series
+
+    bar = Progress(games * len(LEVELS) ** 2, sys.stderr)
+    cells: dict[tuple[str, str], dict[str, float]] = {}
+    done = 0
+    for nato in LEVELS:
+        for russia in LEVELS:
+            results, summary = play_series(
+                scenario,
+                _factory(make_player, nato),
+                _factory(make_player, russia),
+                games,
+                seed,
+                _offset(bar, done),
+            )
+            done += games
+            wins = sum(r.outcome.nato.score > r.outcome.russia.score for r in results)
+            losses = sum(r.outcome.nato.score < r.outcome.russia.score for r in results)
+            cells[(nato, russia)] = {
+                "nato": summary.mean_score["nato"],
+                "russia": summary.mean_score["russia"],
+                "nato_wins": wins,
+                "russia_wins": losses,
+                "agreement_rate": summary.agreement_rate,
+            }
+    bar.done()
+    flags = _flags(cells, LEVELS)
+    if as_json:
+        document = {
+            "scenario": scenario.id,
+            "games": games,
+            "cells": [
+                {"nato_level": n, "russia_level": r, **values} for (n, r), values in cells.items()
+            ],
+            "flags": flags,
+        }
+        print(json.dumps(document))
+        return 0
+    print(f"{scenario.title}: mean scores NATO / Russia, {games} games a cell")
+    corner = "NATO \\ Russia"
+    print(f"{corner:<14}" + "".join(f"{level:>14}" for level in LEVELS))
+    for nato in LEVELS:
+        row = "".join(
+            f"{cells[(nato, russia)]['nato']:>7.1f} /{cells[(nato, russia)]['russia']:>5.1f}"
+            for russia in LEVELS
+        )
+        print(f"{nato:<14}{row}")
+    for level in LEVELS:
+        cell = cells[(level, level)]
+        print(
+            f"{level} against {level}: NATO wins {int(cell['nato_wins'])}, "
+            f"Russia wins {int(cell['russia_wins'])}"
+        )
+    for flag in flags:
+        print(f"FLAG: {flag}")
+    if not flags:
+        print("No side wins far more often at equal levels.")
+    return 0
+
+
+def _offset(bar: Progress, base: int) -> Callable[[int], None]:
+    return lambda count: bar.update(base + count)
+
+
+def _factory(make: Callable[..., Any], name: str) -> Callable[..., Any]:
+    return lambda side, seed: make(name, side, seed)
+
+
+def _flags(cells: dict[tuple[str, str], dict[str, float]], levels: tuple[str, ...]) -> list[str]:
+    """A sentence for each equal-level pairing one side wins far more often."""
+    flags = []
+    for level in levels:
+        cell = cells[(level, level)]
+        decided = cell["nato_wins"] + cell["russia_wins"]
+        if decided == 0:
+            continue
+        for side, wins in (("NATO", cell["nato_wins"]), ("Russia", cell["russia_wins"])):
+            if wins / decided >= FAR_MORE:
+                flags.append(
+                    f"{side} wins {int(wins)} of {int(decided)} decided games at {level} "
+                    f"against {level}"
+                )
+    return flags
+
+
+class Progress:
+    """A progress bar on a terminal; silent when the output is piped."""
+
+    def __init__(self, total: int, stream: TextIO) -> None:
+        """A bar for `total` games written to `stream`."""
+        self.total = total
+        self.stream = stream
+        self.active = stream.isatty()
+
+    def update(self, count: int) -> None:
+        """Show that `count` games are done."""
+        if not self.active:
+            return
+        width = 30
+        filled = int(width * count / max(1, self.total))
+        bar = "#" * filled + "-" * (width - filled)
+        self.stream.write(f"\r[{bar}] {count}/{self.total} games")
+        self.stream.flush()
+
+    def done(self) -> None:
+        """Clear the bar."""
+        if self.active:
+            self.stream.write("\r" + " " * 60 + "\r")
+            self.stream.flush()

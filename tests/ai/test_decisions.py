@@ -1,0 +1,98 @@
+"""Decision tables: in this scenario, after these moves, this level chooses this (or one of
+these). The scenario is tests/ai/fixtures/table.yaml."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.ai import LEVELS, Decision, Player, make_player
+from game.ai.match import play_game
+from game.engine.moves import Accept, Amend, Pass, Statement, Table, Tone
+from game.scenario.models import SideId
+from tests.ai.helpers import decide, position, table
+
+N, R = SideId.NATO, SideId.RUSSIA
+NATO_WAY = (("form", "nato-way"),)
+RUSSIA_WAY = (("form", "russia-way"),)
+TREATY = (("form", "treaty"),)
+
+
+def _idle_rounds(count: int) -> list:
+    """Rounds in which both sides only make conciliatory statements."""
+    moves = []
+    for _ in range(count):
+        moves += [Statement(N, Tone.CONCILIATORY), Statement(R, Tone.CONCILIATORY)]
+    return moves
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_at_the_start_every_level_puts_something_on_the_table(level):
+    move = decide(level, position(table(), [])).move
+    assert isinstance(move, Table)
+    assert move.proposal in ("joint", "terms", "nato-ask")
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_every_level_accepts_a_proposal_good_for_both(level):
+    move = decide(level, position(table(), [Table(N, "joint")])).move
+    assert move == Accept(R, "joint")
+
+
+@pytest.mark.parametrize("level", LEVELS)
+@pytest.mark.parametrize("rounds_before", [0, 5])
+def test_no_level_accepts_what_is_bad_for_it(level, rounds_before):
+    state = position(table(), [*_idle_rounds(rounds_before), Table(N, "bad")])
+    assert decide(level, state).move != Accept(R, "bad")
+
+
+@pytest.mark.parametrize("level", ["medium", "hard", "expert"])
+def test_early_on_a_level_with_a_model_does_not_take_the_worse_terms(level):
+    move = decide(level, position(table(), [Table(N, "terms", NATO_WAY)])).move
+    assert move != Accept(R, "terms")
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_on_the_last_move_every_level_takes_terms_still_worth_something(level):
+    # Russia moves last in round 6: nothing it tables could be accepted any more.
+    state = position(table(), [*_idle_rounds(5), Table(N, "terms", NATO_WAY)])
+    assert state.round == 6 and state.to_move is R
+    assert decide(level, state).move == Accept(R, "terms")
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_nothing_is_tabled_on_the_last_move_of_the_game(level):
+    state = position(table(), [*_idle_rounds(5), Statement(N, Tone.FIRM)])
+    move = decide(level, state).move
+    assert not isinstance(move, (Table, Amend))
+
+
+def test_easy_passes_where_the_others_talk_tough_for_support():
+    state = position(table(), [*_idle_rounds(5), Table(N, "bad")])
+    assert isinstance(decide("easy", state).move, Pass)
+    for level in ("medium", "hard", "expert"):
+        assert decide(level, state).move == Statement(R, Tone.FIRM)
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_every_level_takes_its_own_best_terms_when_offered(level):
+    moves = [Table(N, "joint"), Accept(R, "joint"), Table(N, "terms", RUSSIA_WAY)]
+    assert decide(level, position(table(), moves)).move == Accept(R, "terms")
+
+
+class _Silent(Player):
+    """A NATO that never accepts anything: it only makes conciliatory statements."""
+
+    name = "silent"
+
+    def choose(self, view, legal):
+        move = next(m for m in legal if isinstance(m, Statement) and m.tone is Tone.CONCILIATORY)
+        return Decision(move, "NATO waits.")
+
+
+@pytest.mark.parametrize("level", ["medium"])
+def test_a_steady_conceder_softens_an_offer_left_unanswered(level):
+    result = play_game(table(), _Silent, lambda side, seed: make_player(level, side, seed), 1)
+    ours = [m for m in result.state.moves if m.side is R]
+    tabled = {m.proposal: m for m in ours if isinstance(m, Table)}
+    softened = [m for m in ours if isinstance(m, Amend) and m.proposal in tabled]
+    assert softened, "it never changed the terms of an offer nobody took"

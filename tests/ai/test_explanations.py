@@ -1,0 +1,124 @@
+"""Explanations come from the actual decision: the numbers in the sentence are the numbers
+the decision used, and those numbers are right."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from game.ai import LEVELS, make_player
+from game.engine import apply, is_over, legal_moves, new_game, view
+from game.engine.checks import all_terms
+from game.engine.moves import Accept, Amend
+from game.engine.trust import trust_of
+from game.engine.values import effective_value
+from game.scenario import load
+from game.scenario.models import SideId
+from tests.ai.helpers import SHIPPED, table
+
+SCENARIOS = [table(), *[load(path) for path in SHIPPED]]
+NUMBER = r"-?\d+(?:\.\d+)?%?"
+
+
+def _decisions(scenario, level, opponent, seed):
+    """Every decision `level` makes in one game, with the state it was made in."""
+    players = {
+        SideId.NATO: make_player(level, SideId.NATO, seed),
+        SideId.RUSSIA: make_player(opponent, SideId.RUSSIA, seed + 1),
+    }
+    state = new_game(scenario, seed)
+    made = []
+    while not is_over(state):
+        side = state.to_move
+        decision = players[side].choose(view(state, side), legal_moves(state, side))
+        if side is SideId.NATO:
+            made.append((state, decision))
+        state = apply(state, decision.move).state  # type: ignore[union-attr]
+    return made
+
+
+def _share(state, side, proposal_id):
+    """The proposal's current value to `side` as a share of its best, from the rules."""
+    scenario = state.scenario
+    proposal = scenario.proposal(proposal_id)
+    live = state.proposal(proposal_id)
+    trust = trust_of(state, side)
+    shift = live.value_shift.of(side)
+    best = max(effective_value(proposal, t, side, trust, shift) for t in all_terms(proposal))
+    return effective_value(proposal, live.terms, side, trust, shift) / best
+
+
+CASES = [
+    (scenario, level, opponent)
+    for scenario in SCENARIOS
+    for level in LEVELS
+    for opponent in ("hard", "tft")
+]
+
+
+@pytest.mark.parametrize(
+    ("scenario", "level", "opponent"),
+    CASES,
+    ids=[f"{s.id}-{lv}-{o}" for s, lv, o in CASES],
+)
+def test_the_numbers_in_the_explanation_are_the_numbers_used(scenario, level, opponent):
+    for state, decision in _decisions(scenario, level, opponent, seed=4):
+        reasons, text = decision.reasons, decision.explanation
+        if reasons.value is not None and reasons.aim is not None:
+            assert f"{reasons.value:.2f}" in text, text
+            assert f"{reasons.aim:.2f}" in text, text
+        if reasons.chance is not None and reasons.action in ("table", "counter", "amend"):
+            assert f"{reasons.chance:.0%}" in text, text
+        if reasons.trust_note and "trust " in reasons.trust_note:
+            assert f"trust {trust_of(state, SideId.NATO)}" in text, text
+        if isinstance(decision.move, Accept) and reasons.scale == "share":
+            # The value it saw is the proposal's real share of its best, and it met the aim.
+            assert reasons.value == pytest.approx(_share(state, SideId.NATO, reasons.proposal))
+            assert reasons.value >= reasons.aim - 1e-9
+        if reasons.action == "counter":
+            assert isinstance(decision.move, Amend)
+            assert reasons.value == pytest.approx(_share(state, SideId.NATO, reasons.proposal))
+            assert reasons.value < reasons.aim
+        # Every number in the sentence comes from the reasons.
+        allowed = _numbers_in_reasons(reasons)
+        for number in re.findall(NUMBER, text):
+            assert number in allowed, (number, text)
+
+
+def _numbers_in_reasons(reasons):
+    allowed = set()
+    for value in (reasons.value, reasons.aim):
+        if value is not None:
+            allowed.add(f"{value:.2f}")
+    if reasons.chance is not None:
+        allowed.add(f"{reasons.chance:.0%}")
+    for text in (
+        reasons.trust_note,
+        reasons.change,
+        reasons.note,
+        reasons.title,
+        *[label for label, _ in reasons.factors],
+    ):
+        if text:
+            allowed.update(re.findall(NUMBER, text))
+    return allowed
+
+
+def test_a_rejection_explains_the_gap_and_what_would_change_our_mind():
+    # Against a hardliner, who tables its own best terms, the levels turn terms down and
+    # counter: each such sentence gives what it saw, what it aimed for, and the terms that
+    # would change its answer.
+    counters = [
+        decision
+        for scenario in SCENARIOS
+        for level in LEVELS
+        for _, decision in _decisions(scenario, level, "hardliner", seed=1)
+        if decision.reasons.action == "counter"
+    ]
+    assert counters
+    for decision in counters:
+        text, reasons = decision.explanation, decision.reasons
+        assert text.startswith(f"NATO rejects '{reasons.title}' as it stands: worth ")
+        assert f"against the {reasons.aim:.2f} we aim for this round" in text
+        assert "we counter with '" in text
