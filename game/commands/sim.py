@@ -37,6 +37,12 @@ def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="the first game's seed")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
+        "--save-dir",
+        type=Path,
+        metavar="DIR",
+        help="also write each game as a save file there (for `detente report`)",
+    )
+    parser.add_argument(
         "--balance",
         type=Path,
         metavar="FILE",
@@ -70,15 +76,26 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if args.balance:
         return _balance(scenario, games, args.seed, args.json)
-    return _series(scenario, args.nato, args.russia, games, args.seed, args.json)
+    return _series(
+        scenario, args.nato, args.russia, games, args.seed, args.json, path, args.save_dir
+    )
 
 
-def _series(scenario: Any, nato: str, russia: str, games: int, seed: int, as_json: bool) -> int:
+def _series(
+    scenario: Any,
+    nato: str,
+    russia: str,
+    games: int,
+    seed: int,
+    as_json: bool,
+    scenario_path: Path,
+    save_dir: Path | None,
+) -> int:
     from game.ai import make_player
     from game.ai.match import play_series
 
     bar = Progress(games, sys.stderr)
-    _, summary = play_series(
+    results, summary = play_series(
         scenario,
         lambda side, s: make_player(nato, side, s),
         lambda side, s: make_player(russia, side, s),
@@ -87,6 +104,11 @@ def _series(scenario: Any, nato: str, russia: str, games: int, seed: int, as_jso
         bar.update,
     )
     bar.done()
+    if save_dir is not None:
+        written = _save_games(results, scenario_path, save_dir, nato, russia)
+        if written is None:
+            return 1
+        print(f"wrote {written} save files to {save_dir}", file=sys.stderr)
     data = summary.to_dict()
     if as_json:
         print(json.dumps({"scenario": scenario.id, "nato": nato, "russia": russia, **data}))
@@ -107,6 +129,28 @@ def _series(scenario: Any, nato: str, russia: str, games: int, seed: int, as_jso
         f"(solution: NATO {point[0]:.2f}, Russia {point[1]:.2f})"
     )
     return 0
+
+
+def _save_games(
+    results: Any, scenario_path: Path, save_dir: Path, nato: str, russia: str
+) -> int | None:
+    """Write each game as a save; the count written, or None (with a message) on failure."""
+    from game.saves import SaveError, save_simulated_game
+
+    try:
+        for result in results:
+            state = result.state
+            save_simulated_game(
+                state,
+                scenario_path,
+                save_dir,
+                difficulty=f"{nato} vs {russia}",
+                name=f"{state.scenario_id}-{nato}-vs-{russia}-seed{state.seed}",
+            )
+    except (OSError, SaveError) as error:
+        print(f"could not write saves to {save_dir}: {error}", file=sys.stderr)
+        return None
+    return len(results)
 
 
 def _balance(scenario: Any, games: int, seed: int, as_json: bool) -> int:

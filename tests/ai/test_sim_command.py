@@ -83,3 +83,18 @@ def test_the_balance_table_covers_every_pairing(capsys):
     data = json.loads(capsys.readouterr().out)
     assert len(data["cells"]) == 16
     assert isinstance(data["flags"], list)
+
+
+def test_save_dir_writes_one_loadable_save_per_game(tmp_path, capsys):
+    from game.saves import load_save
+
+    folder = tmp_path / "class"
+    code = main(
+        ["sim", "--scenario", TABLE, "--games", "3", "--seed", "5", "--save-dir", str(folder)]
+    )
+    assert code == 0
+    saves = sorted(folder.glob("*.json"))
+    assert len(saves) == 3
+    assert "wrote 3 save files" in capsys.readouterr().err
+    loaded = load_save(saves[0])
+    assert loaded.state.over
