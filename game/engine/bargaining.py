@@ -11,7 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from game.engine.moves import Terms
-from game.engine.values import best_total, effective_value, terms_with_defaults
+from game.engine.values import best_total, effective_value, signable, terms_with_defaults
 from game.scenario.models import Proposal, Scenario, SideId
 
 FloatArray = npt.NDArray[np.float64]
@@ -46,7 +46,7 @@ def proposal_options(
     options = []
     for combo in combos[: MAX_OPTIONS * 4]:
         terms = terms_with_defaults(proposal, tuple(combo))
-        if _forbidden(scenario, proposal.id, terms):
+        if not signable(scenario, proposal.id, terms):
             continue
         options.append(
             (
@@ -146,18 +146,6 @@ def package_point(
 def nash_distance(point: tuple[float, float], nbs: tuple[float, float]) -> float:
     """Euclidean distance between an outcome's (nato, russia) package values and the solution."""
     return math.hypot(point[0] - nbs[0], point[1] - nbs[1])
-
-
-def _forbidden(scenario: Scenario, proposal_id: str, terms: Terms) -> bool:
-    """Whether either side's red line rules these terms out."""
-    chosen = dict(terms)
-    for side in (SideId.NATO, SideId.RUSSIA):
-        for line in scenario.sides.of(side).red_lines:
-            if line.proposal == proposal_id and all(
-                chosen.get(term) == variant for term, variant in line.terms.items()
-            ):
-                return True
-    return False
 
 
 def _pareto_options(

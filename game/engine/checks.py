@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import product
-
 from game.engine.moves import (
     Accept,
     Amend,
@@ -15,14 +13,13 @@ from game.engine.moves import (
     Reject,
     Statement,
     Table,
-    Terms,
     Tone,
     WalkOut,
 )
 from game.engine.results import Rejected
 from game.engine.state import State, Status
-from game.engine.values import terms_with_defaults
-from game.scenario.models import Proposal, Scenario, SideId
+from game.engine.values import all_terms, crosses_red_line, terms_with_defaults
+from game.scenario.models import SideId
 
 
 def check(state: State, move: Move) -> Rejected | None:
@@ -92,28 +89,6 @@ def legal_moves(state: State, side: SideId) -> list[Move]:
         WalkOut(side),
     ]
     return [move for move in candidates if check(state, move) is None]
-
-
-def all_terms(proposal: Proposal) -> list[Terms]:
-    """Every combination of the proposal's term variants, sorted by term id."""
-    if not proposal.terms:
-        return [()]
-    ordered = sorted(proposal.terms, key=lambda term: term.id)
-    choices = [[(term.id, v.id) for v in term.variants] for term in ordered]
-    return [tuple(combo) for combo in product(*choices)]
-
-
-def crosses_red_line(
-    scenario: Scenario, side: SideId, proposal_id: str, terms: Terms
-) -> str | None:
-    """The text of the side's red line that accepting these terms would cross, if any."""
-    chosen = dict(terms_with_defaults(scenario.proposal(proposal_id), terms))
-    for line in scenario.sides.of(side).red_lines:
-        if line.proposal == proposal_id and all(
-            chosen.get(term) == variant for term, variant in line.terms.items()
-        ):
-            return line.text
-    return None
 
 
 def _name(side: SideId) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import product
+
 from game.engine import constants as C
 from game.engine.moves import Terms
 from game.scenario.models import Proposal, ProposalKind, Scenario, SideId
@@ -57,12 +59,46 @@ def effective_value(
     return value * trust_factor(effective_kind(proposal, terms), trust)
 
 
+def all_terms(proposal: Proposal) -> list[Terms]:
+    """Every combination of the proposal's term variants, sorted by term id."""
+    if not proposal.terms:
+        return [()]
+    ordered = sorted(proposal.terms, key=lambda term: term.id)
+    choices = [[(term.id, v.id) for v in term.variants] for term in ordered]
+    return [tuple(combo) for combo in product(*choices)]
+
+
+def crosses_red_line(
+    scenario: Scenario, side: SideId, proposal_id: str, terms: Terms
+) -> str | None:
+    """The text of `side`'s red line that these terms of the proposal cross, if any."""
+    chosen = dict(terms_with_defaults(scenario.proposal(proposal_id), terms))
+    for line in scenario.sides.of(side).red_lines:
+        if line.proposal == proposal_id and all(
+            chosen.get(term) == variant for term, variant in line.terms.items()
+        ):
+            return line.text
+    return None
+
+
+def signable(scenario: Scenario, proposal_id: str, terms: Terms) -> bool:
+    """Whether both sides could ever agree these terms (neither side's red line bars them)."""
+    return not any(crosses_red_line(scenario, side, proposal_id, terms) for side in SideId)
+
+
 def best_total(scenario: Scenario, side: SideId) -> float:
-    """The sum of a side's best positive values over all proposals: the package-value scale."""
+    """The package-value scale: the sum of a side's best value of each proposal, over the
+    terms both sides could sign (a proposal nobody can sign counts 0).
+
+    Counting only what is obtainable keeps the scale fair: a side whose wishes cross the
+    other's red lines is not marked down for failing to get them.
+    """
     total = 0
     for proposal in scenario.proposals:
-        best = proposal.value.of(side)
-        for term in proposal.terms:
-            best += max(variant.value.of(side) for variant in term.variants)
-        total += max(0, min(10, best))
+        options = [
+            raw_value(proposal, terms, side)
+            for terms in all_terms(proposal)
+            if signable(scenario, proposal.id, terms)
+        ]
+        total += max([0, *options])
     return float(max(total, 1))

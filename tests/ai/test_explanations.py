@@ -9,10 +9,9 @@ import pytest
 
 from game.ai import LEVELS, make_player
 from game.engine import apply, is_over, legal_moves, new_game, view
-from game.engine.checks import all_terms
 from game.engine.moves import Accept, Amend
 from game.engine.trust import trust_of
-from game.engine.values import effective_value
+from game.engine.values import all_terms, effective_value
 from game.scenario import load
 from game.scenario.models import SideId
 from tests.ai.helpers import SHIPPED, table

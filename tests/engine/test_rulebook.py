@@ -326,10 +326,12 @@ def test_9_the_score_follows_the_formula(game):
     state = play(game, Table(NATO, "transparency"), Accept(RUSSIA, "transparency"))
     result = outcome(state)
     scenario = load_fixture()
-    # NATO's best positive values: 4 + max(2, 2-6)=2 + 6 + 0 (joint command is -8).
-    assert result.nato.package == pytest.approx(4 / 12, abs=1e-4)
+    # NATO's best signable values: transparency 4; the guarantee only as a treaty (Russia's
+    # red line bars the declaration), worth 2-6 < 0, so 0; data centre 6; joint command is
+    # NATO's own red line, so 0. The scale is 10.
+    assert result.nato.package == pytest.approx(4 / 10, abs=1e-4)
     mean = (trust_of(state, NATO) + trust_of(state, RUSSIA)) / 2
-    expected = 60 * (4 / 12) + 20 * 60 / 100 + 20 * mean / 100
+    expected = 60 * (4 / 10) + 20 * 60 / 100 + 20 * mean / 100
     assert result.nato.score == pytest.approx(expected, abs=0.01)
     assert result.shared == pytest.approx(
         (result.nato.score * result.russia.score) ** 0.5, abs=0.01

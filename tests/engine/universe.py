@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from game.engine.checks import all_terms
 from game.engine.moves import (
     Accept,
     Amend,
@@ -17,6 +16,7 @@ from game.engine.moves import (
     Tone,
     WalkOut,
 )
+from game.engine.values import all_terms
 from game.scenario.models import Scenario, SideId
 
 
