@@ -132,6 +132,22 @@ def render_all(
 
     finish(app, last)
     shot("11-debrief")
+
+    # The saved game on the load screen, then in the replay viewer.
+    from game.saves import load_save
+    from game.ui.saving import save_now
+    from game.ui.screens.load import LoadScreen
+    from game.ui.screens.replay import ReplayScreen
+
+    saved = save_now(last)
+    app.push(LoadScreen(app))
+    shot("12-load")
+    app.pop()
+    viewer = ReplayScreen(app, load_save(saved), index=max(1, len(last.state.moves) // 2))
+    app.push(viewer)
+    shot("13-replay")
+    viewer.toggle_sides()
+    shot("14-replay-both-sides")
     app.close()
     return written
 

@@ -76,6 +76,9 @@ def test_screenshots_render_every_screen(tmp_path: Path) -> None:
         "settings",
         "handover",
         "debrief",
+        "load",
+        "replay",
+        "replay-both-sides",
     ):
         assert any(name.endswith(screen) for name in names), screen
     for path in written:
