@@ -15,6 +15,8 @@ from game.ai.observe import Observer
 from game.ai.player import Reasons
 from game.engine import constants as C
 from game.engine.moves import (
+    Accept,
+    Amend,
     Move,
     Table,
 )
@@ -75,9 +77,18 @@ class Context:
         self.chance: FloatArray = model.accept_chance(board)
         self.their_best = layout.best_per_proposal(self.their_values)
         self.tableable: dict[str, set[tuple[tuple[str, str], ...]]] = {}
+        self.can_accept = {move.proposal for move in legal if isinstance(move, Accept)}
+        """Proposals we may accept now: one on the table that we have not accepted and
+        cannot accept crosses one of our red lines."""
+        self.amendable: dict[str, set[tuple[tuple[str, str], ...]]] = {}
+        """The terms each proposal on the table can be amended to now (our red lines and
+        the rules leave only these)."""
         for move in legal:
             if isinstance(move, Table):
                 self.tableable.setdefault(move.proposal, set()).add(move.terms)
+            elif isinstance(move, Amend):
+                after = board.option(move.proposal, ((move.term, move.variant),)).terms
+                self.amendable.setdefault(move.proposal, set()).add(after)
         self.our_package = board.agreed_value()
         agreed = [(o.proposal, o.terms) for o in board.agreed()]
         self.their_package = model.package_value(board, agreed)
@@ -227,6 +238,13 @@ class Context:
             # Holding out would leave the proposal off the table: concede as far as it takes.
             best = max(options, key=lambda o: (expected(o), o.value))
         return best
+
+    def barred(self, pid: str) -> bool:
+        """Whether the terms on the table cross one of our red lines (the rules forbid our
+        acceptance, though the proposal waits for it)."""
+        view = self.board.proposals[pid]
+        waiting = view.status.on_table and self.board.side not in view.accepted_by
+        return waiting and pid not in self.can_accept
 
     def acceptable(self, pid: str) -> tuple[bool, float, float, str | None]:
         """Whether to accept a proposal as it stands: (yes, value seen, aim, trust note)."""

@@ -36,6 +36,15 @@ def explain(side: SideId, reasons: Reasons) -> str:
         elif reasons.note:
             parts.append(reasons.note)
         return _sentence(head, parts)
+    elif action == "redline":
+        head = f"{who} cannot accept {title} as it stands: it crosses one of our red lines"
+        if reasons.chance is not None:
+            parts.append(
+                f"{reasons.note}; we put their chance of accepting it at {reasons.chance:.0%}"
+            )
+        else:
+            parts.append(str(reasons.note))
+        return _sentence(head, parts)
     elif action in ("table", "amend"):
         verb = "tables" if action == "table" else "softens its offer on"
         head = f"{who} {verb} {title}"

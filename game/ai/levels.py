@@ -76,6 +76,7 @@ STYLES: dict[str, Style] = {
         offer="tradeoff",
         reciprocal=True,
         logroll=True,
+        thrift=1.0,
     ),
     "hard": Style(
         "hard",

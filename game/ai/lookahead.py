@@ -19,7 +19,7 @@ from game.scenario.models import ProposalKind
 
 IntArray = npt.NDArray[np.int64]
 
-ROLLOUTS = 24
+ROLLOUTS = 48
 """Opponents drawn from the belief for each candidate move."""
 CANDIDATES = 4
 """How many of the best-scored moves are played out."""

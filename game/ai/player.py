@@ -18,8 +18,9 @@ class Reasons:
     """The numbers and facts a decision was made from; the explanation is formatted from these."""
 
     action: str
-    """What the player does: accept, reject, table, amend, object, answer, firm, conciliatory,
-    gesture, pass or walk_out."""
+    """What the player does: accept, reject, table, amend, counter, redline (a counter to
+    terms that cross our red line), object, answer, firm, conciliatory, gesture, pass or
+    walk_out."""
     proposal: str | None = None
     title: str | None = None
     value: float | None = None

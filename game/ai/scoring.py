@@ -136,11 +136,8 @@ def _amend(ctx: Context, move: Amend) -> Candidate | None:
         return None
     current = board.current(pid)
     ours_only = view.accepted_by == (board.side,)
-    neighbours = [
-        o
-        for o in board.options[pid]
-        if o.value > 0 and sum(a != b for a, b in zip(o.terms, current.terms, strict=True)) == 1
-    ]
+    allowed = ctx.amendable.get(pid, set())
+    neighbours = [o for o in board.options[pid] if o.value > 0 and o.terms in allowed]
     pick = ctx.pick_offer(pid, neighbours, ctx.aim)
     if pick is None or pick.terms != new.terms:
         return None
@@ -152,12 +149,24 @@ def _amend(ctx: Context, move: Amend) -> Candidate | None:
             return None
         utility = PATIENCE * (chance * new.value - 0.5 * stay) * ctx.weight
         return Candidate(move, utility, _offer_reasons(ctx, "amend", new, chance))
-    yes, share, aim, note = ctx.acceptable(pid)
-    if yes or new.value <= current.value:
-        return None
     utility = PATIENCE * chance * (ctx.weight * new.value + ctx.unlock_bonus(pid))
     base = _offer_reasons(ctx, "amend", new, chance)
     change = terms_words(board, new)
+    if ctx.barred(pid):
+        # Their terms cross our red line: any terms worth something beat a deal we cannot sign.
+        reasons = Reasons(
+            "redline",
+            pid,
+            board.title(pid),
+            factors=base.factors,
+            trust=board.trust,
+            chance=chance if ctx.style.model is not Model else None,
+            note=f"we counter with '{change}'",
+        )
+        return Candidate(move, utility, reasons)
+    yes, share, aim, note = ctx.acceptable(pid)
+    if yes or new.value <= current.value:
+        return None
     reasons = Reasons(
         "counter",
         pid,

@@ -8,8 +8,9 @@ import pytest
 from game.ai import LEVELS, Decision, Player, make_player
 from game.ai.match import play_game
 from game.engine.moves import Accept, Amend, Pass, Statement, Table, Tone
+from game.scenario import load
 from game.scenario.models import SideId
-from tests.ai.helpers import decide, position, table
+from tests.ai.helpers import ROOT, decide, position, table
 
 N, R = SideId.NATO, SideId.RUSSIA
 NATO_WAY = (("form", "nato-way"),)
@@ -96,3 +97,15 @@ def test_a_steady_conceder_softens_an_offer_left_unanswered(level):
     tabled = {m.proposal: m for m in ours if isinstance(m, Table)}
     softened = [m for m in ours if isinstance(m, Amend) and m.proposal in tabled]
     assert softened, "it never changed the terms of an offer nobody took"
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_terms_across_our_red_line_are_countered_not_left_waiting(level):
+    # In Lisbon a NATO-led data centre crosses Russia's red line: accepting is illegal, so
+    # every level counters with terms it could sign instead of letting the offer sit.
+    lisbon = load(ROOT / "scenarios" / "2011-lisbon-to-chicago.yaml")
+    nato_led = (("data", "full-picture"), ("staffing", "nato-led"))
+    moves = [Table(N, "transparency"), Accept(R, "transparency"), Table(N, "data-centre", nato_led)]
+    decision = decide(level, position(lisbon, moves))
+    assert decision.move == Amend(R, "data-centre", "staffing", "co-chaired")
+    assert "crosses one of our red lines" in decision.explanation

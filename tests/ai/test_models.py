@@ -68,3 +68,5 @@ def test_each_level_has_its_own_way_of_thinking():
     assert easy.model is not medium.model is not hard.model
     assert expert.lookahead and not hard.lookahead
     assert hard.aim(0.2) > medium.aim(0.2) > easy.aim(0.2)
+    # The levels with a model count the move a refused offer or a counter wastes.
+    assert easy.thrift == 0 < medium.thrift and hard.thrift > 0
