@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,7 +19,11 @@ def assets_dir() -> Path:
     if override:
         return Path(override)
     # The repository root holds both `game/` and `assets/`; an editable install keeps it so.
-    return Path(__file__).resolve().parents[2] / "assets"
+    beside = Path(__file__).resolve().parents[2] / "assets"
+    if beside.is_dir():
+        return beside
+    # A wheel install puts them with its data files (see pyproject.toml).
+    return Path(sys.prefix) / "share" / "detente" / "assets"
 
 
 def asset(*parts: str) -> Path:
