@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from game.engine import constants as C
 from game.engine.state import Direction, LogEntry, Pair, State, TrustPoint
-from game.engine.trust import add_modifier, trust_level
+from game.engine.trust import add_modifier, change_phrase, trust_level
 from game.scenario.models import Condition, Effect, SideId
 
 SIDE_NAMES = {SideId.NATO: "NATO", SideId.RUSSIA: "Russia"}
@@ -34,12 +34,7 @@ def change_support(state: State, side: SideId, delta: int, reason: str) -> State
     before = state.support.of(side)
     after = max(C.SUPPORT_MIN, min(C.SUPPORT_MAX, before + delta))
     state = replace(state, support=state.support.with_value(side, after))
-    if after == before:
-        verb = f"stayed at {after}"
-    elif after > before:
-        verb = f"rose {after - before} to {after}"
-    else:
-        verb = f"fell {before - after} to {after}"
+    verb = change_phrase(before, after)
     return log(state, "support", f"Support for {SIDE_NAMES[side]} at home {verb}: {reason}.", side)
 
 

@@ -48,14 +48,17 @@ def describe_trust_change(
         if direction is Direction.NATO_IN_RUSSIA
         else "Russia's trust in NATO"
     )
-    if after == before:
-        verb = f"stayed at {after}"
-    elif after > before:
-        verb = f"rose {after - before} to {after}"
-    else:
-        verb = f"fell {before - after} to {after}"
     fading = f" (fading {fade} a round)" if fade else " (lasting)"
-    return f"{who} {verb}: {reason}{fading}."
+    return f"{who} {change_phrase(before, after)}: {reason}{fading}."
+
+
+def change_phrase(before: int, after: int) -> str:
+    """How a number moved, for the log: "rose 4 to 39", "fell 8 to 27" or "stayed at 100"."""
+    if after == before:
+        return f"stayed at {after}"
+    if after > before:
+        return f"rose {after - before} to {after}"
+    return f"fell {before - after} to {after}"
 
 
 def fade_modifiers(state: State) -> State:

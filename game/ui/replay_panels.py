@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-from game.engine.state import Status
 from game.saves import Replay
 from game.scenario.models import SideId
+from game.ui.table_panels import STATUS_COLOURS  # the replay colours proposals as the table does
 from game.ui.text import Block, Meter, Para, Rule
-
-STATUS_COLOURS = {
-    Status.AVAILABLE: "neutral",
-    Status.TABLED: "tabled",
-    Status.AMENDED: "tabled",
-    Status.AGREED: "agreed",
-    Status.REJECTED: "rejected",
-    Status.WITHDRAWN: "rejected",
-}
 
 
 def move_blocks(replay: Replay, index: int) -> list[Block]:

@@ -93,3 +93,16 @@ def test_export_writes_the_report_folder(app: App, driver: Driver, entries: list
     assert names == ["moves.csv", "transcript.html", "transcript.md", "trust.png", "watched.json"]
     driver.key(pygame.K_RETURN)
     assert app.top is screen
+
+
+def test_the_header_names_the_round_the_move_was_made_in(
+    app: App, driver: Driver, entries: list[Entry]
+):
+    screen = open_replay(app, driver, entries)
+    # The last move of round 1 leaves the state in round 2; the header still says round 1.
+    last_of_round_one = screen.replay.round_starts[2]
+    screen.go(last_of_round_one)
+    assert screen.replay.step(last_of_round_one).round == 1
+    assert "played in round 1" in text_of(app)
+    screen.go(0)
+    assert "before the first move" in text_of(app)

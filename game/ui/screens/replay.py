@@ -113,7 +113,14 @@ class ReplayScreen(Screen):
         replay, index = self.replay, self.index
         state = replay.state(index)
         scenario = self.game.scenario
-        status = "the end" if state.over and index == replay.count else f"round {state.round}"
+        # The round the shown move was made in (after a round's last move the state has
+        # already moved on to the next round, which is what branching starts from).
+        if index == 0:
+            status = "before the first move"
+        elif state.over and index == replay.count:
+            status = "the end"
+        else:
+            status = f"played in round {replay.step(index).round}"
         self.where.set_text(
             f"Move {index} of {replay.count}   ·   {status}   ·   "
             + ("both sides' private values shown" if self.both_sides else "public view")
