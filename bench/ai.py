@@ -23,7 +23,7 @@ from game.scenario import load
 from game.scenario.models import SideId
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
-GAMES = 6
+GAMES = 12
 """Games per pairing, scenario and side in the tournament."""
 TIMED_GAMES = 3
 """Self-play games per level and scenario whose every decision is timed."""

@@ -128,6 +128,10 @@ class Context:
             * 0.6 ** self.observer.ignored.get(key, 0)
         )
 
+    def passed_over(self, option: Option) -> int:
+        """How often the other side let these terms of ours sit on the table."""
+        return self.observer.ignored.get((option.proposal, option.terms), 0)
+
     def _fair_chance(self, option: Option) -> float:
         """The chance a fair-minded side accepts a loss because the package favours it."""
         ours = option.value / self.board.scale

@@ -42,7 +42,9 @@ class Lookahead:
     def refine(self, ctx: Context, ranked: list[Candidate]) -> Candidate:
         """The candidate with the best mean outcome in the rollouts (the first unless one is
         clearly better)."""
-        if not isinstance(ctx.model, BayesModel):
+        if not isinstance(ctx.model, BayesModel) or not _has_seen_them(ctx):
+            # Before the other side has moved, the belief is only our prior guess: rollouts
+            # against it would judge our opening against an opponent we made up.
             return ranked[0]
         pool = _pool(ranked)
         if len(pool) < 2:
@@ -82,6 +84,12 @@ class Lookahead:
                 reasons.note,
             ),
         )
+
+
+def _has_seen_them(ctx: Context) -> bool:
+    """Whether the other side has made a move yet."""
+    board = ctx.board
+    return any(e.kind == "move" and e.side is board.other for e in board.view.log)
 
 
 def _pool(ranked: list[Candidate]) -> list[Candidate]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
 from game.ai.board import Board
 from game.ai.context import Candidate, Context
 from game.ai.explain import explain
@@ -42,7 +44,9 @@ class Negotiator(Player):
         if self.style.lookahead:
             from game.ai.lookahead import Lookahead
 
-            self.lookahead = Lookahead(self.rng)
+            # Its own generator, so looking ahead never changes what the model learns: the
+            # expert plays exactly as hard does unless a look-ahead finds a better move.
+            self.lookahead = Lookahead(np.random.default_rng([seed, 1]))
 
     def choose(self, view: View, legal: Sequence[Move]) -> Decision:
         """Pick the legal move worth most to us, and say why."""

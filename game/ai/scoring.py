@@ -101,12 +101,17 @@ def _table(ctx: Context, move: Table) -> Candidate | None:
     return Candidate(move, utility, _offer_reasons(ctx, "table", pick, chance))
 
 
-def _offer_reasons(ctx: Context, action: str, pick: Option, chance: float) -> Reasons:
+def _offer_reasons(
+    ctx: Context, action: str, pick: Option, chance: float, aim: float | None = None
+) -> Reasons:
     board = ctx.board
     share = board.share(pick)
+    aim = ctx.aim if aim is None else aim
     factors = [(f"it would add {pick.value / board.scale:.2f} to our package", pick.value)]
     if ctx.endgame:
         factors.insert(0, ("the deadline is close, so we offer terms fair to both", 1.0))
+    elif aim < ctx.aim - 1e-9:
+        factors.insert(0, ("they have let our offer sit twice, so holding out no longer pays", aim))
     note = None
     if pick.kind is ProposalKind.PROMISE and board.their_trust < WARY_TRUST:
         note = f"their trust in us is only {board.their_trust}, so a bare promise may not convince"
@@ -115,7 +120,7 @@ def _offer_reasons(ctx: Context, action: str, pick: Option, chance: float) -> Re
         pick.proposal,
         board.title(pick.proposal),
         share,
-        ctx.aim,
+        aim,
         "share",
         tuple(factors[:2]),
         board.trust,
@@ -138,17 +143,22 @@ def _amend(ctx: Context, move: Amend) -> Candidate | None:
     ours_only = view.accepted_by == (board.side,)
     allowed = ctx.amendable.get(pid, set())
     neighbours = [o for o in board.options[pid] if o.value > 0 and o.terms in allowed]
-    pick = ctx.pick_offer(pid, neighbours, ctx.aim)
+    aim = ctx.aim
+    if ours_only and ctx.style.model is not Model and ctx.passed_over(current) >= 2:
+        # They have let our offer sit twice: holding out no longer pays, so the same rule
+        # as for accepting decides how far to soften it.
+        aim = min(aim, ctx.threshold(pid)[0])
+    pick = ctx.pick_offer(pid, neighbours, aim)
     if pick is None or pick.terms != new.terms:
         return None
     chance = ctx.accept_chance(new)
     if ours_only:
         # Our own standing offer that they let pass: concede only if it is likely to pay.
         stay = ctx.accept_chance(current) * current.value
-        if chance * new.value <= 1.1 * stay or board.share(new) < ctx.aim:
+        if chance * new.value <= 1.1 * stay or board.share(new) < aim:
             return None
         utility = PATIENCE * (chance * new.value - 0.5 * stay) * ctx.weight
-        return Candidate(move, utility, _offer_reasons(ctx, "amend", new, chance))
+        return Candidate(move, utility, _offer_reasons(ctx, "amend", new, chance, aim))
     utility = PATIENCE * chance * (ctx.weight * new.value + ctx.unlock_bonus(pid))
     base = _offer_reasons(ctx, "amend", new, chance)
     change = terms_words(board, new)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from game.ai import LEVELS, Decision, Player, make_player
+from game.ai.levels import STYLES
 from game.ai.match import play_game
 from game.engine.moves import Accept, Amend, Pass, Statement, Table, Tone
 from game.scenario import load
@@ -90,8 +91,8 @@ class _Silent(Player):
         return Decision(move, "NATO waits.")
 
 
-@pytest.mark.parametrize("level", ["medium"])
-def test_a_steady_conceder_softens_an_offer_left_unanswered(level):
+@pytest.mark.parametrize("level", ["medium", "hard", "expert"])
+def test_an_offer_left_unanswered_is_softened(level):
     result = play_game(table(), _Silent, lambda side, seed: make_player(level, side, seed), 1)
     ours = [m for m in result.state.moves if m.side is R]
     tabled = {m.proposal: m for m in ours if isinstance(m, Table)}
@@ -109,3 +110,45 @@ def test_terms_across_our_red_line_are_countered_not_left_waiting(level):
     decision = decide(level, position(lisbon, moves))
     assert decision.move == Amend(R, "data-centre", "staffing", "co-chaired")
     assert "crosses one of our red lines" in decision.explanation
+
+
+class _Recorder(Player):
+    """Wraps a player and keeps every decision it makes."""
+
+    def __init__(self, inner: Player, decisions: list[Decision]) -> None:
+        super().__init__(inner.side, inner.seed)
+        self.inner = inner
+        self.name = inner.name
+        self.decisions = decisions
+
+    def choose(self, view, legal):
+        decision = self.inner.choose(view, legal)
+        self.decisions.append(decision)
+        return decision
+
+
+@pytest.mark.parametrize("level", ["hard", "expert"])
+def test_an_offer_let_sit_twice_is_softened_below_the_curve(level):
+    # Boulware holds its aim high, but once the other side has let an offer sit twice the
+    # acceptance rule (what holding out is worth) decides how far to soften it.
+    decisions: list[Decision] = []
+    result = play_game(
+        table(),
+        _Silent,
+        lambda side, seed: _Recorder(make_player(level, side, seed), decisions),
+        1,
+    )
+    softened = [d for d in decisions if any("sit twice" in f for f, _ in d.reasons.factors)]
+    assert softened, "it held out on an offer nobody took"
+    first = softened[0]
+    assert isinstance(first.move, Amend) and first.move in result.state.moves
+    assert first.reasons.value >= first.reasons.aim
+    curve = STYLES[level].aim(0.0)
+    assert first.reasons.aim < curve
+    assert f"at or above the {first.reasons.aim:.2f} we aim for" in first.explanation
+
+
+def test_the_expert_opens_as_hard_does():
+    # Before the other side has moved its belief is only the prior, so it does not look ahead.
+    state = position(table(), [])
+    assert decide("expert", state).move == decide("hard", state).move
