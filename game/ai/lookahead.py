@@ -25,6 +25,10 @@ CANDIDATES = 4
 """How many of the best-scored moves are played out."""
 MARGIN = 1.0
 """How many score points a look-ahead must gain before it overrides the first choice."""
+LONG_SHOT = 0.05
+"""An alternative offer is played out only if its chance of acceptance now is at most this
+much below the first choice's: the rollouts overrate long shots, whose takers in the
+rollouts come round as the deadline nears while real ones counter instead."""
 
 OPEN, OURS, THEIRS, AGREED = 0, 1, 2, 3
 _KINDS = tuple(ProposalKind)
@@ -94,14 +98,19 @@ def _has_seen_them(ctx: Context) -> bool:
 
 def _pool(ranked: list[Candidate]) -> list[Candidate]:
     """The first choice and the other offers of the same kind worth playing out. A sure
-    agreement is never traded for a gamble, a new offer is never traded for a counter-offer,
-    and statements are left to the first choice: the small model cannot see how the other
-    side answers them."""
+    agreement is never traded for a gamble, nor a likely one for a long shot; a new offer is
+    never traded for a counter-offer, and statements are left to the first choice: the small
+    model cannot see how the other side answers them."""
     first = ranked[0]
     if isinstance(first.move, Accept):
         return [first]
     kind = Amend if isinstance(first.move, Amend) else Table
-    offers = [c for c in ranked[1:] if isinstance(c.move, kind)]
+    floor = (first.reasons.chance or 0.0) - LONG_SHOT
+    offers = [
+        c
+        for c in ranked[1:]
+        if isinstance(c.move, kind) and (c.reasons.chance is None or c.reasons.chance >= floor)
+    ]
     return [first, *offers[: CANDIDATES - 1]]
 
 
@@ -131,6 +140,10 @@ class _Sim:
         raw = ctx.model.hypotheses_raw()[draws]
         self.their_raw = np.tile(raw, (blocks, 1))
         self.tough = np.tile(ctx.model.toughness[draws], blocks)
+        # One draw per opponent and option for the whole rollout: an opponent who turns
+        # terms down keeps turning them down until its threshold falls, as real ones do,
+        # instead of rolling the dice afresh every turn.
+        self.luck = np.tile(rng.random((ROLLOUTS, layout.size)), (blocks, 1))
         self.forbidden = np.tile(ctx.model.forbidden[draws], (blocks, 1))
         best = np.zeros((rows, self.count), dtype=np.int64)
         for number, pid in enumerate(ids):
@@ -265,7 +278,8 @@ class _Sim:
         threshold = self.tough[:, None] * (1 - progress) * np.maximum(self.their_best, 0) + 0.5
         chance = 1.0 / (1.0 + np.exp(-0.9 * (offered - threshold)))
         refused = np.take_along_axis(self.forbidden, self.option, axis=1)
-        willing = (self.status == OURS) & ~refused & (self.rng.random(offered.shape) < chance)
+        luck = np.take_along_axis(self.luck, self.option, axis=1)
+        willing = (self.status == OURS) & ~refused & (luck < chance)
         pick = np.where(willing, offered, -np.inf).argmax(axis=1)
         accepts = willing.any(axis=1)
         rows = np.nonzero(accepts)[0]
