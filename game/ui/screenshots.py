@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -47,8 +48,14 @@ def render_all(
     """
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    # The staged games autosave; keep them out of the player's real saves folder.
-    os.environ.setdefault(DATA_ENV, tempfile.mkdtemp(prefix="detente-screenshots-"))
+    # The staged games autosave; keep them out of the player's real saves folder. The folder
+    # has a fixed name, emptied each time, because the scenario and load screens show its
+    # path: a random name would change those screenshots on every run.
+    if DATA_ENV not in os.environ:
+        staging = Path(tempfile.gettempdir()) / "detente-screenshots"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        os.environ[DATA_ENV] = str(staging)
     import pygame
 
     from game.ai import make_player
