@@ -3,7 +3,7 @@ rule, plus how much it minds trust."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from game.ai.models import BayesModel, FrequencyModel, Model
 
@@ -90,17 +90,7 @@ STYLES: dict[str, Style] = {
         logroll=True,
         thrift=1.0,
     ),
-    "expert": Style(
-        "expert",
-        curve=0.5,
-        floor=0.1,
-        model=BayesModel,
-        offer="expected",
-        reciprocal=True,
-        fair_end=True,
-        careful=True,
-        logroll=True,
-        thrift=1.0,
-        lookahead=True,
-    ),
 }
+# The expert is hard plus the look-ahead, nothing else: it plays as hard does unless a
+# look-ahead finds a better move, so the two must never drift apart in their settings.
+STYLES["expert"] = replace(STYLES["hard"], level="expert", lookahead=True)
