@@ -168,6 +168,9 @@ class App:
         With `defer`, its widgets are built at the start of the next frame, which spreads the
         work of a pop-up that opens by itself over two frames.
         """
+        if screen.modal and self.top is not None:
+            # The screen beneath stays in sight, dimmed, but gets no frames until uncovered.
+            self.top.on_cover()
         screen.depth = len(self.stack)
         self.stack.append(screen)
         screen.on_enter()

@@ -99,6 +99,9 @@ class Screen:
     def on_leave(self) -> None:
         """Called once when the screen is removed from the stack."""
 
+    def on_cover(self) -> None:
+        """Called when a modal screen opens over it: still in sight, it gets no frames."""
+
     def on_uncover(self) -> None:
         """Called when the screen above it was closed."""
 

@@ -168,3 +168,19 @@ def test_escape_opens_the_menu_and_resumes(app: App, driver: Driver, entries: li
     assert app.top.focus.current is not None  # type: ignore[union-attr]
     driver.key(pygame.K_ESCAPE)
     assert app.top is table
+
+
+def test_the_menu_never_covers_a_half_filled_move_list(
+    app: App, driver: Driver, entries: list[Entry]
+) -> None:
+    """Opening the menu while the move list is being filled in leaves it whole beneath the
+    dimmed menu (the table waits while covered, so it must finish first)."""
+    table = solo_table(app, entries, seed=3)
+    driver.until(lambda: not table.busy())
+    table.panel.show_moves(table.session.legal())
+    assert table.panel.working
+    driver.key(pygame.K_ESCAPE)
+    assert type(app.top).__name__ == "PauseScreen"
+    driver.frames(3)
+    assert not table.panel.working
+    assert len(table.panel.buttons) == len(table.session.legal())

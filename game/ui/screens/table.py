@@ -87,6 +87,10 @@ class TableScreen(Screen):
         self._log_length = -1
         self._view = None
         self.dirty = list(PARTS)
+        self._draw_everything()
+
+    def _draw_everything(self) -> None:
+        """Redraw every waiting part and fill in the whole move list now."""
         while self.dirty:
             self._redraw_part(self.dirty.pop(0))
         self.panel.finish()
@@ -243,6 +247,11 @@ class TableScreen(Screen):
             or self.panel.working
             or bool(self.session.pending_events)
         )
+
+    def on_cover(self) -> None:
+        """A pop-up or the menu opens over the table: finish drawing it first, because the
+        table waits while covered and would otherwise show half a move list beneath."""
+        self._draw_everything()
 
     def on_uncover(self) -> None:
         """Back from a hand-over, briefing, pop-up or the menu: show the current side."""
