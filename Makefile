@@ -34,7 +34,8 @@ bench: $(STAMP)
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m bench
 
 screenshots: $(STAMP)
-	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/detente screenshots docs/screenshots
+	SOURCE_DATE_EPOCH=1795167000 SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy \
+		$(BIN)/detente screenshots docs/screenshots
 
 golden: $(STAMP)
 	$(BIN)/python -m tests.engine.make_golden

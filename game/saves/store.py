@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -21,8 +22,17 @@ AUTOSAVE_SUFFIX = ".autosave.json"
 
 
 def now_stamp() -> str:
-    """The current time as ISO 8601 in UTC, to the second."""
-    return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+    """The current time as ISO 8601 in UTC, to the second.
+
+    SOURCE_DATE_EPOCH (the reproducible-builds convention), when set, stands in for the
+    clock: `make screenshots` sets it so the load screen's save times never change.
+    """
+    fixed = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if fixed.isdigit():
+        moment = datetime.datetime.fromtimestamp(int(fixed), datetime.timezone.utc)
+    else:
+        moment = datetime.datetime.now(datetime.timezone.utc)
+    return moment.isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)
@@ -59,7 +69,7 @@ def new_record(
     stamp = now_stamp()
     compact = stamp[:19].replace("-", "").replace(":", "").replace("T", "-")
     return SaveRecord(
-        game_id=game_id or f"{scenario.id}-{compact}",
+        game_id=game_id or _fresh_id(f"{scenario.id}-{compact}"),
         scenario=scenario_ref(scenario, scenario_path),
         seed=seed,
         mode=mode,
@@ -70,6 +80,24 @@ def new_record(
         settings=dict(settings or {}),
         label=label,
     )
+
+
+_issued: set[str] = set()
+"""Game ids this process has handed out (their files may not be written yet)."""
+
+
+def _fresh_id(base: str) -> str:
+    """`base`, or `base-2`, `base-3`...: two games begun in the same second never share a
+    file, so one can never overwrite the other's save."""
+    folder = saves_folder()
+    candidate, number = base, 1
+    while candidate in _issued or any(
+        (folder / f"{candidate}{suffix}").exists() for suffix in (SUFFIX, AUTOSAVE_SUFFIX)
+    ):
+        number += 1
+        candidate = f"{base}-{number}"
+    _issued.add(candidate)
+    return candidate
 
 
 def save_path(record: SaveRecord, folder: Path | None = None, autosave: bool = False) -> Path:

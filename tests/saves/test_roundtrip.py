@@ -140,3 +140,31 @@ def test_a_simulated_game_is_saved_for_reports(kinds, tmp_path):
     named = save_simulated_game(state, path, tmp_path / "sims", name="table-a", label="A")
     assert named.name == "table-a.json"
     assert load_save(named).record.label == "A"
+
+
+def test_two_games_begun_in_the_same_second_never_share_a_file(kinds, tmp_path, monkeypatch):
+    # The clock stands still (as it may between two quick restarts): each game still gets
+    # its own save and autosave, and neither overwrites the other.
+    use_data_folder(tmp_path, monkeypatch)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    scenario, path, games = kinds
+    first, second = games["pass"], games["accept"]
+    one = record_for(scenario, path, first.seed)
+    two = record_for(scenario, path, second.seed)
+    assert one.created == two.created
+    assert one.game_id != two.game_id
+    saved = [write_save(one, first), write_save(two, second)]
+    autosaved = [write_save(one, first, autosave=True), write_save(two, second, autosave=True)]
+    assert len(set(saved + autosaved)) == 4
+    assert [load_save(p).state for p in saved] == [first, second]
+    assert [load_save(p).state for p in autosaved] == [first, second]
+
+
+def test_source_date_epoch_stands_in_for_the_clock(kinds, tmp_path, monkeypatch):
+    use_data_folder(tmp_path, monkeypatch)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    scenario, path, games = kinds
+    record = record_for(scenario, path, games["pass"].seed)
+    assert record.created == "2026-11-18T11:06:40+00:00"
+    saved = load_save(write_save(record, games["pass"]))
+    assert saved.record.updated == record.created
