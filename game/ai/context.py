@@ -12,7 +12,7 @@ from game.ai.layout import FloatArray, Layout
 from game.ai.levels import Style
 from game.ai.models import Model
 from game.ai.observe import Observer
-from game.ai.player import Reasons
+from game.ai.player import AIM_WORDS, Reasons
 from game.engine import constants as C
 from game.engine.moves import (
     Accept,
@@ -29,6 +29,19 @@ WARY_TRUST = 35
 """Below this trust a careful level treats a bare promise as unreliable."""
 EASY_CHANCE = 0.6
 """The chance of acceptance a level without an opponent model assumes."""
+
+
+@dataclass(frozen=True)
+class Bar:
+    """The share of its best a proposal must give us now, and why it is set there."""
+
+    value: float
+    words: str
+    """What the bar is, in words after the number ("we aim for this round")."""
+    why: str | None = None
+    """Why it is below the round's aim, when it is."""
+    trust_note: str | None = None
+    """Why trust raised it, when it did."""
 
 
 @dataclass
@@ -152,7 +165,14 @@ class Context:
 
     def threshold(self, pid: str) -> tuple[float, str | None]:
         """The share of its best a proposal must give us now, and a note if trust raised it."""
+        bar = self.bar(pid)
+        return bar.value, bar.trust_note
+
+    def bar(self, pid: str) -> Bar:
+        """The share of its best a proposal must give us now, with why it is that and not
+        the round's aim."""
         options = [o for o in self.board.options[pid] if o.value > 0]
+        words, why = AIM_WORDS, None
         if self.style.offer == "concede":
             # Accept anything at least as good as what it would offer next.
             pick = self.pick_offer(pid, options, self.next_aim)
@@ -160,14 +180,31 @@ class Context:
         else:
             hold = 0.0 if self.board.rounds_left == 0 else self.counter_worth(pid)
             aim = min(self.aim, hold)
+            if hold < self.aim - 1e-9:
+                words = "that holding out is worth"
+                if self.board.rounds_left == 0:
+                    why = "the deadline is this round, so holding out wins nothing"
+                elif self.slot_cost() > 0:
+                    why = (
+                        f"we aim for {self.aim:.2f} this round, but moves are short and a "
+                        "counter-offer would take one the other deals need"
+                    )
+                else:
+                    why = (
+                        f"we aim for {self.aim:.2f} this round, but they are unlikely to take "
+                        "better terms"
+                    )
         if self.endgame:
             fair = max(options, key=self.fair, default=None)
-            if fair is not None and self.fair(fair) > 0:
-                aim = min(aim, self.board.share(fair))
+            if fair is not None and self.fair(fair) > 0 and self.board.share(fair) < aim:
+                aim = self.board.share(fair)
+                words = "that terms fair to both give us"
+                why = "the deadline is close, so we settle for terms fair to both"
         note = self.threshold_note(pid)
         if note is not None:
             aim = min(1.0, aim + 0.15)
-        return aim, note
+            words = "we ask of it"
+        return Bar(aim, words, why, note)
 
     def threshold_note(self, pid: str) -> str | None:
         """Why trust makes a careful level ask more of the terms on the table, if it does."""
@@ -250,14 +287,15 @@ class Context:
         waiting = view.status.on_table and self.board.side not in view.accepted_by
         return waiting and pid not in self.can_accept
 
-    def acceptable(self, pid: str) -> tuple[bool, float, float, str | None]:
-        """Whether to accept a proposal as it stands: (yes, value seen, aim, trust note)."""
+    def acceptable(self, pid: str) -> tuple[bool, float, Bar]:
+        """Whether to accept a proposal as it stands: (yes, value seen, the bar it must meet)."""
         current = self.board.current(pid)
         share = self.board.share(current)
-        aim, note = self.threshold(pid)
-        if current.value <= 0:
-            return False, share, aim, note
-        return share >= aim - 1e-9, share, aim, note
+        bar = self.bar(pid)
+        if bar.words != AIM_WORDS and bar.trust_note is None and share >= self.aim - 1e-9:
+            # Good enough by the round's aim itself: that is the reason worth giving.
+            bar = Bar(self.aim, AIM_WORDS)
+        return current.value > 0 and share >= bar.value - 1e-9, share, bar
 
     def logroll(self, pid: str) -> tuple[bool, float, float]:
         """Whether to accept a loss for their gain: (yes, our loss, their gain).

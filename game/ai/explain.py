@@ -62,7 +62,7 @@ def explain(side: SideId, reasons: Reasons) -> str:
         if reasons.value is not None and reasons.title:
             parts.append(
                 f"{title} is worth {_n(reasons.value)} of its best to us against the "
-                f"{_n(reasons.aim)} we aim for this round"
+                f"{_n(reasons.aim)} {reasons.bar}"
             )
         if reasons.note:
             parts.append(reasons.note)
@@ -94,7 +94,7 @@ def _worth(reasons: Reasons, relation: str) -> str:
     if reasons.scale == "share":
         return (
             f"worth {_n(reasons.value)} of its best to us, {relation} the {_n(reasons.aim)} "
-            f"we aim for this round"
+            f"{reasons.bar}"
         )
     return f"worth {_n(reasons.value)} to us, {relation} the {_n(reasons.aim)} we aim for"
 

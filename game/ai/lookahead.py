@@ -4,13 +4,14 @@ rollouts at once)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import numpy.typing as npt
 
 from game.ai.context import Candidate, Context
 from game.ai.layout import FloatArray
 from game.ai.models import BayesModel
-from game.ai.player import Reasons
 from game.engine import constants as C
 from game.engine.moves import Accept, Amend, Gesture, Move, Reject, Statement, Table, Tone
 from game.engine.state import Status
@@ -70,24 +71,7 @@ class Lookahead:
         )
         reasons = chosen.reasons
         factors = (factor, *reasons.factors[:1])
-        return Candidate(
-            chosen.move,
-            chosen.utility,
-            Reasons(
-                reasons.action,
-                reasons.proposal,
-                reasons.title,
-                reasons.value,
-                reasons.aim,
-                reasons.scale,
-                factors,
-                reasons.trust,
-                reasons.trust_note,
-                reasons.change,
-                reasons.chance,
-                reasons.note,
-            ),
-        )
+        return Candidate(chosen.move, chosen.utility, replace(reasons, factors=factors))
 
 
 def _has_seen_them(ctx: Context) -> bool:

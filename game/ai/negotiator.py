@@ -122,24 +122,25 @@ def _pass_reasons(ctx: Context) -> Reasons:
     for proposal in board.on_table():
         if board.side in proposal.accepted_by or board.best[proposal.id] <= 0:
             continue
-        yes, share, aim, note = ctx.acceptable(proposal.id)
-        if not yes and (nearest is None or aim - share < nearest[1] - nearest[0]):
-            nearest = (share, aim, proposal.id, note)
+        yes, share, bar = ctx.acceptable(proposal.id)
+        if not yes and (nearest is None or bar.value - share < nearest[1].value - nearest[0]):
+            nearest = (share, bar, proposal.id)
     if nearest is None:
         return Reasons(
             "pass",
             trust=board.trust,
             note="nothing on the table needs our answer and no offer is worth making now",
         )
-    share, aim, pid, note = nearest
+    share, bar, pid = nearest
     return Reasons(
         "pass",
         pid,
         board.title(pid),
         value=share,
-        aim=aim,
+        aim=bar.value,
         trust=board.trust,
-        trust_note=note,
-        change=ctx.firmer_terms(pid) if note else None,
+        trust_note=bar.trust_note,
+        change=ctx.firmer_terms(pid) if bar.trust_note else None,
+        bar=bar.words,
         note="no move would do better than waiting",
     )

@@ -12,6 +12,9 @@ from game.engine.moves import Move
 from game.engine.view import View
 from game.scenario.models import SideId
 
+AIM_WORDS = "we aim for this round"
+"""How an explanation names the bar when it is the round's aim."""
+
 
 @dataclass(frozen=True)
 class Reasons:
@@ -39,6 +42,9 @@ class Reasons:
     chance: float | None = None
     """Its estimate of the chance the other side accepts, where it used one."""
     note: str | None = None
+    bar: str = AIM_WORDS
+    """What `aim` is, in words after the number: the round's aim, or the lower bar it
+    settled for (what holding out is worth, terms fair to both near the deadline)."""
 
 
 @dataclass(frozen=True)

@@ -47,12 +47,14 @@ def _accept(ctx: Context, move: Accept) -> Candidate | None:
     board = ctx.board
     pid = move.proposal
     current = board.current(pid)
-    yes, share, aim, note = ctx.acceptable(pid)
+    yes, share, bar = ctx.acceptable(pid)
     blocked = 0.5 if board.blocked(pid) else 1.0
     if yes:
         gain = current.value / board.scale
         utility = (ctx.weight * current.value + ctx.unlock_bonus(pid)) * blocked + 0.3
         factors = [(f"it adds {gain:.2f} to our package", gain)]
+        if bar.why is not None:
+            factors.insert(0, (bar.why, 0.0))
         if ctx.unlock_bonus(pid) > 0:
             factors.append(("it opens the way to the proposals that need it", 0.0))
         reasons = Reasons(
@@ -60,11 +62,12 @@ def _accept(ctx: Context, move: Accept) -> Candidate | None:
             pid,
             board.title(pid),
             share,
-            aim,
+            bar.value,
             "share",
             tuple(factors),
             board.trust,
-            note,
+            bar.trust_note,
+            bar=bar.words,
         )
         return Candidate(move, utility, reasons)
     rolled, loss, gain = ctx.logroll(pid)
@@ -174,7 +177,7 @@ def _amend(ctx: Context, move: Amend) -> Candidate | None:
             note=f"we counter with '{change}'",
         )
         return Candidate(move, utility, reasons)
-    yes, share, aim, note = ctx.acceptable(pid)
+    yes, share, bar = ctx.acceptable(pid)
     if yes or new.value <= current.value:
         return None
     reasons = Reasons(
@@ -182,14 +185,15 @@ def _amend(ctx: Context, move: Amend) -> Candidate | None:
         pid,
         board.title(pid),
         share,
-        aim,
+        bar.value,
         "share",
         base.factors,
         board.trust,
-        note,
+        bar.trust_note,
         f"'{change}' would change our answer" if change else None,
         chance if ctx.style.model is not Model else None,
         f"we counter with '{change}'",
+        bar.words,
     )
     return Candidate(move, utility, reasons)
 

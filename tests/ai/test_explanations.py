@@ -8,6 +8,7 @@ import re
 import pytest
 
 from game.ai import LEVELS, make_player
+from game.ai.player import AIM_WORDS
 from game.engine import apply, is_over, legal_moves, new_game, view
 from game.engine.moves import Accept, Amend
 from game.engine.trust import trust_of
@@ -119,5 +120,30 @@ def test_a_rejection_explains_the_gap_and_what_would_change_our_mind():
     for decision in counters:
         text, reasons = decision.explanation, decision.reasons
         assert text.startswith(f"NATO rejects '{reasons.title}' as it stands: worth ")
-        assert f"against the {reasons.aim:.2f} we aim for this round" in text
+        assert f"against the {reasons.aim:.2f} {reasons.bar}" in text
         assert "we counter with '" in text
+
+
+def test_an_acceptance_below_the_aim_says_why_the_bar_was_lower():
+    # Early in the talks a level may take terms below its aim when holding out is worth
+    # less (moves are short, better terms unlikely, the deadline near): the sentence then
+    # names that lower bar and the reason, and only when the aim itself was not met.
+    lowered = 0
+    for scenario in SCENARIOS:
+        for level in ("medium", "hard"):
+            for opponent in ("tft", "hardliner", "hard"):
+                for _, decision in _decisions(scenario, level, opponent, seed=2):
+                    reasons, text = decision.reasons, decision.explanation
+                    if reasons.action != "accept" or reasons.scale != "share":
+                        continue
+                    assert reasons.value >= reasons.aim - 1e-9
+                    if reasons.bar == AIM_WORDS or reasons.trust_note:
+                        continue
+                    lowered += 1
+                    assert f"at or above the {reasons.aim:.2f} {reasons.bar};" in text, text
+                    stated = re.search(r"we aim for (\d\.\d\d) this round, but", text)
+                    if stated is not None:
+                        assert reasons.value < float(stated.group(1)), text
+                    else:
+                        assert "the deadline is" in text, text
+    assert lowered
