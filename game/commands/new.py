@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
 
     target = target_path(args.name)
     reference = schema_reference(target)
-    text = starter_text(target.stem, str(target), reference)
+    # Quoted as a shell needs it, so the hint can be copied as it is ("Arctic talks.yaml").
+    text = starter_text(target.stem, shlex.quote(str(target)), reference)
     try:
         with open(target, "x", encoding="utf-8") as file:
             file.write(text)
@@ -64,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"cannot write {target}: {error.strerror or error}", file=sys.stderr)
         return 1
-    print(f"wrote {target}: edit it, then check it with `detente validate {target}`")
+    command = f"detente validate {shlex.quote(str(target))}"
+    print(f"wrote {target}: edit it, then check it with `{command}`")
     if reference == SCHEMA_FILE:
         print(f"for editor help, save the schema beside it: detente schema > {SCHEMA_FILE}")
     return 0

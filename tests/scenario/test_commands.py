@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 
 import pytest
@@ -100,7 +101,12 @@ def test_new_writes_a_valid_playable_scenario(
     assert len(scenario.proposals) >= 3
     assert scenario.objections[0].answers
     assert scenario.events and scenario.debrief.questions
-    assert f"wrote {written}" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"wrote {written}" in out
+    # The hint, in the message and the file's header, can be pasted into a shell as it is.
+    quoted = shlex.quote(str(written))
+    assert f"`detente validate {quoted}`" in out
+    assert f"detente validate {quoted}\n" in text
 
 
 def test_new_refuses_to_overwrite(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
