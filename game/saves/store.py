@@ -92,12 +92,21 @@ def _fresh_id(base: str) -> str:
     folder = saves_folder()
     candidate, number = base, 1
     while candidate in _issued or any(
-        (folder / f"{candidate}{suffix}").exists() for suffix in (SUFFIX, AUTOSAVE_SUFFIX)
+        _exists(folder / f"{candidate}{suffix}") for suffix in (SUFFIX, AUTOSAVE_SUFFIX)
     ):
         number += 1
         candidate = f"{base}-{number}"
     _issued.add(candidate)
     return candidate
+
+
+def _exists(path: Path) -> bool:
+    """Whether a file is there; a folder we may not read counts as empty (saving into it
+    will then say why it failed)."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def save_path(record: SaveRecord, folder: Path | None = None, autosave: bool = False) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -168,3 +169,23 @@ def test_source_date_epoch_stands_in_for_the_clock(kinds, tmp_path, monkeypatch)
     assert record.created == "2026-11-18T11:06:40+00:00"
     saved = load_save(write_save(record, games["pass"]))
     assert saved.record.updated == record.created
+
+
+def test_a_saves_folder_that_cannot_be_looked_into_does_not_stop_a_new_game(
+    kinds, tmp_path, monkeypatch
+):
+    # Choosing a fresh file name looks into the saves folder; when that is refused (no
+    # permission) the game still starts, and saving later reports its own error.
+    data = use_data_folder(tmp_path, monkeypatch)
+    saves = data / "saves"
+    real_exists = Path.exists
+
+    def refuse(self: Path, *args, **kwargs) -> bool:
+        if saves in self.parents:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_exists(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "exists", refuse)
+    scenario, path, games = kinds
+    record = record_for(scenario, path, games["pass"].seed)
+    assert record.game_id.startswith(scenario.id)
