@@ -137,15 +137,18 @@ def trust_chart_png(
     track: Sequence[TrustPoint],
     names: tuple[str, str] = ("NATO's trust in Russia", "Russia's trust in NATO"),
     size: tuple[int, int] = (900, 420),
+    ended: bool = False,
 ) -> bytes:
-    """The debrief screen's trust chart, in print colours, as PNG bytes."""
+    """The debrief screen's trust chart, in print colours, as PNG bytes (`ended`: the game
+    is over, so the last point is marked "end")."""
     if not pygame.font.get_init():
         pygame.font.init()
     from game.ui.assets import Fonts
     from game.ui.chart import trust_chart
     from game.ui.theme import Palette
 
-    chart = trust_chart(tuple(track), size, Palette("paper", dict(PAPER)), Fonts(1.25), names)
+    palette = Palette("paper", dict(PAPER))
+    chart = trust_chart(tuple(track), size, palette, Fonts(1.25), names, ended=ended)
     surface = pygame.Surface(size)
     surface.fill(pygame.Color(PAPER["background"]))
     surface.blit(chart, (0, 0))

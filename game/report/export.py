@@ -24,7 +24,7 @@ def export_game(game: LoadedGame, folder: Path) -> list[Path]:
         f"{sides.nato.name}'s trust in {sides.russia.name}",
         f"{sides.russia.name}'s trust in {sides.nato.name}",
     )
-    chart = trust_chart_png(transcript.track, names)
+    chart = trust_chart_png(transcript.track, names, ended=game.state.over)
     files = {
         TRANSCRIPT_MD: markdown.render(transcript).encode("utf-8"),
         TRANSCRIPT_HTML: html.render(transcript, chart).encode("utf-8"),

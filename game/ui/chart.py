@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 
 import pygame
@@ -30,14 +31,26 @@ def _dashed(
         pygame.draw.line(surface, colour, start, end, width)
 
 
+def tick_labels(points: Sequence[TrustPoint], ended: bool) -> list[str]:
+    """The x-axis labels: each point's round, and "end" for the trust the talks ended on."""
+    labels = [str(point.round) for point in points]
+    if ended and labels:
+        labels[-1] = "end"
+    return labels
+
+
 def trust_chart(
     track: tuple[TrustPoint, ...],
     size: tuple[int, int],
     palette: Palette,
     fonts: Fonts,
     names: tuple[str, str],
+    ended: bool = False,
 ) -> pygame.Surface:
-    """Both directions of trust per round on a 0-100 scale, with the tier thresholds marked."""
+    """Both directions of trust per round on a 0-100 scale, with the tier thresholds marked.
+
+    With `ended`, the last point is the trust the talks ended on, marked "end" (it comes
+    after the last round, not at the start of another)."""
     width, height = size
     surface = pygame.Surface(size, pygame.SRCALPHA)
     frame = surface.get_rect()
@@ -80,8 +93,8 @@ def trust_chart(
     def x_of(round_number: float) -> float:
         return left + (right - left) * (round_number - first) / (last - first)
 
-    for point in points:
-        label = small.render(str(point.round), True, palette["text_dim"])
+    for point, text in zip(points, tick_labels(points, ended), strict=True):
+        label = small.render(text, True, palette["text_dim"])
         surface.blit(label, (x_of(point.round) - label.get_width() / 2, bottom + 4))
     series = (
         ([(x_of(p.round), y_of(p.nato_in_russia)) for p in points], palette["nato"], False),

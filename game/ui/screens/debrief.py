@@ -148,7 +148,9 @@ class DebriefScreen(Screen):
         blocks = result_blocks(self.session, self.result)
         chart_h = height * 45 // 100
         if chart_h >= self.px(210) and height - chart_h >= self.px(240):
-            chart = trust_chart(track, (left_w, chart_h), self.app.palette, self.app.fonts, legend)
+            chart = trust_chart(
+                track, (left_w, chart_h), self.app.palette, self.app.fonts, legend, ended=True
+            )
             box = pygame.Rect(pad, bottom - chart_h, left_w, chart_h)
             UIImage(box, chart, self.manager, container=self.container)
             results = self.pane(pygame.Rect(pad, top, left_w, height - chart_h - gap))
@@ -156,7 +158,7 @@ class DebriefScreen(Screen):
             # A small window or large text: the chart goes into the scrolling results.
             results = self.pane(pygame.Rect(pad, top, left_w, height))
             size = (results.text_width, self.px(260))
-            chart = trust_chart(track, size, self.app.palette, self.app.fonts, legend)
+            chart = trust_chart(track, size, self.app.palette, self.app.fonts, legend, ended=True)
             blocks = [*blocks[:4], Picture(chart, gap=12), *blocks[4:]]
         results.set_blocks(blocks)
         history = self.pane(

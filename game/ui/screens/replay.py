@@ -136,7 +136,12 @@ class ReplayScreen(Screen):
         )
         self.chart.set_image(
             trust_chart(
-                state.trust_track, self.chart_rect.size, self.app.palette, self.app.fonts, names
+                state.trust_track,
+                self.chart_rect.size,
+                self.app.palette,
+                self.app.fonts,
+                names,
+                ended=state.over,
             )
         )
         self.sides_button.set_text(
