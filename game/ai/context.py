@@ -108,6 +108,8 @@ class Context:
         self.last_move = board.rounds_left == 0 and board.second
         """Whether this is the last move of the game (nothing tabled now can be agreed)."""
         self.endgame = style.fair_end and (board.rounds_left == 0 or board.progress >= 0.85)
+        self._slot_cost: float | None = None
+        """The cost of a wasted move, worked out on first use (it is the same all decision)."""
 
     # --- what an option is worth, and to whom -------------------------------------------
 
@@ -318,6 +320,11 @@ class Context:
         Every agreement takes a move from each side, so when more proposals are worth
         agreeing than moves are left, a long-shot offer costs the least of them.
         """
+        if self._slot_cost is None:
+            self._slot_cost = self._work_out_slot_cost()
+        return self._slot_cost
+
+    def _work_out_slot_cost(self) -> float:
         if not self.style.thrift:
             return 0.0
         board = self.board
