@@ -165,11 +165,6 @@ class Context:
 
     # --- the acceptance rule ------------------------------------------------------------
 
-    def threshold(self, pid: str) -> tuple[float, str | None]:
-        """The share of its best a proposal must give us now, and a note if trust raised it."""
-        bar = self.bar(pid)
-        return bar.value, bar.trust_note
-
     def bar(self, pid: str) -> Bar:
         """The share of its best a proposal must give us now, with why it is that and not
         the round's aim."""

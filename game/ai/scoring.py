@@ -150,7 +150,7 @@ def _amend(ctx: Context, move: Amend) -> Candidate | None:
     if ours_only and ctx.style.model is not Model and ctx.passed_over(current) >= 2:
         # They have let our offer sit twice: holding out no longer pays, so the same rule
         # as for accepting decides how far to soften it.
-        aim = min(aim, ctx.threshold(pid)[0])
+        aim = min(aim, ctx.bar(pid).value)
     pick = ctx.pick_offer(pid, neighbours, aim)
     if pick is None or pick.terms != new.terms:
         return None
