@@ -46,8 +46,7 @@ def explain(side: SideId, reasons: Reasons) -> str:
             parts.append(str(reasons.note))
         return _sentence(head, parts)
     elif action in ("table", "amend"):
-        verb = "tables" if action == "table" else "softens its offer on"
-        head = f"{who} {verb} {title}"
+        head = f"{who} {_offer_verb(reasons)} {title}"
         if reasons.note:
             head += f" ({reasons.note})"
         if reasons.scale == "gain":
@@ -60,10 +59,7 @@ def explain(side: SideId, reasons: Reasons) -> str:
     elif action == "pass":
         head = f"{who} passes"
         if reasons.value is not None and reasons.title:
-            parts.append(
-                f"{title} is worth {_n(reasons.value)} of its best to us against the "
-                f"{_n(reasons.aim)} {reasons.bar}"
-            )
+            parts.append(f"{title} is {_worth(reasons, 'against')}")
         if reasons.note:
             parts.append(reasons.note)
     else:
@@ -90,13 +86,42 @@ def explain(side: SideId, reasons: Reasons) -> str:
     return _sentence(head, parts)
 
 
+def _offer_verb(reasons: Reasons) -> str:
+    """Tabling, softening our own offer, or changing its terms at no cost to us."""
+    if reasons.action == "table":
+        return "tables"
+    if _change(reasons) < 0:
+        return "softens its offer on"
+    # Terms at least as good for us as the old ones are not a concession, so not called one
+    # (the other side may like them better too: a fair offer near the deadline can be).
+    return "changes the terms of its offer on"
+
+
+def _change(reasons: Reasons) -> int:
+    """Whether a change to our own offer made it worth more (1), less (-1) or the same to us."""
+    if reasons.before is None or reasons.value is None:
+        return -1
+    if abs(reasons.value - reasons.before) < 0.005:
+        return 0
+    return 1 if reasons.value > reasons.before else -1
+
+
 def _worth(reasons: Reasons, relation: str) -> str:
-    if reasons.scale == "share":
-        return (
-            f"worth {_n(reasons.value)} of its best to us, {relation} the {_n(reasons.aim)} "
-            f"{reasons.bar}"
+    if reasons.scale != "share":
+        return f"worth {_n(reasons.value)} to us, {relation} the {_n(reasons.aim)} we aim for"
+    if reasons.value is not None and reasons.value < 0:
+        # "Worth -4.00 of its best" reads as a typo: say it is a loss first.
+        worth = f"worth less than nothing to us as it stands ({_n(reasons.value)} of its best)"
+    else:
+        worth = f"worth {_n(reasons.value)} of its best to us"
+    if reasons.before is not None:
+        change = _change(reasons)
+        worth += (
+            ", as before"
+            if change == 0
+            else f" ({'up' if change > 0 else 'down'} from {_n(reasons.before)})"
         )
-    return f"worth {_n(reasons.value)} to us, {relation} the {_n(reasons.aim)} we aim for"
+    return f"{worth}, {relation} the {_n(reasons.aim)} {reasons.bar}"
 
 
 def _meets(reasons: Reasons) -> bool:

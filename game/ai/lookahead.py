@@ -64,14 +64,24 @@ class Lookahead:
         chosen = pool[index]
         others = [m for i, m in enumerate(means) if i != index]
         runner = max(others) if others else means[index]
-        factor = (
-            f"played out to the deadline against {ROLLOUTS} likely opponents, this averages "
-            f"{means[index]:.1f} points for us against {runner:.1f} for the next best move",
-            float(means[index]),
-        )
+        factor = _rollout_factor(float(means[index]), float(runner))
         reasons = chosen.reasons
         factors = (factor, *reasons.factors[:1])
         return Candidate(chosen.move, chosen.utility, replace(reasons, factors=factors))
+
+
+def _rollout_factor(mean: float, runner: float) -> tuple[str, float]:
+    """The reason the rollouts give, in words: what the chosen move averaged, and the next best."""
+    played = f"played out to the deadline against {ROLLOUTS} likely opponents, this averages"
+    if round(runner, 1) >= round(mean, 1):
+        # Kept although another move did as well or a little better: say why.
+        words = (
+            f"{played} {mean:.1f} points for us and the next best move {runner:.1f}, too "
+            "close to change our first choice"
+        )
+    else:
+        words = f"{played} {mean:.1f} points for us against {runner:.1f} for the next best move"
+    return words, mean
 
 
 def _has_seen_them(ctx: Context) -> bool:

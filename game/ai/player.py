@@ -45,6 +45,8 @@ class Reasons:
     bar: str = AIM_WORDS
     """What `aim` is, in words after the number: the round's aim, or the lower bar it
     settled for (what holding out is worth, terms fair to both near the deadline)."""
+    before: float | None = None
+    """For a change to our own offer: what the old terms were worth, on the scale of `value`."""
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from game.ai.board import Option, terms_words
 from game.ai.context import PATIENCE, WARY_TRUST, Candidate, Context
 from game.ai.models import Model
@@ -113,7 +115,7 @@ def _offer_reasons(
     factors = [(f"it would add {pick.value / board.scale:.2f} to our package", pick.value)]
     if ctx.endgame:
         factors.insert(0, ("the deadline is close, so we offer terms fair to both", 1.0))
-    elif aim < ctx.aim - 1e-9:
+    elif aim < ctx.aim - 1e-9 and share < ctx.aim - 1e-9:
         factors.insert(0, ("they have let our offer sit twice, so holding out no longer pays", aim))
     note = None
     if pick.kind is ProposalKind.PROMISE and board.their_trust < WARY_TRUST:
@@ -161,7 +163,8 @@ def _amend(ctx: Context, move: Amend) -> Candidate | None:
         if chance * new.value <= 1.1 * stay or board.share(new) < aim:
             return None
         utility = PATIENCE * (chance * new.value - 0.5 * stay) * ctx.weight
-        return Candidate(move, utility, _offer_reasons(ctx, "amend", new, chance, aim))
+        reasons = _offer_reasons(ctx, "amend", new, chance, aim)
+        return Candidate(move, utility, replace(reasons, before=board.share(current)))
     utility = PATIENCE * chance * (ctx.weight * new.value + ctx.unlock_bonus(pid))
     base = _offer_reasons(ctx, "amend", new, chance)
     change = terms_words(board, new)

@@ -8,7 +8,8 @@ import re
 import pytest
 
 from game.ai import LEVELS, make_player
-from game.ai.player import AIM_WORDS
+from game.ai.explain import explain
+from game.ai.player import AIM_WORDS, Reasons
 from game.engine import apply, is_over, legal_moves, new_game, view
 from game.engine.moves import Accept, Amend
 from game.engine.trust import trust_of
@@ -76,6 +77,12 @@ def test_the_numbers_in_the_explanation_are_the_numbers_used(scenario, level, op
             # The value it saw is the proposal's real share of its best, and it met the aim.
             assert reasons.value == pytest.approx(_share(state, SideId.NATO, reasons.proposal))
             assert reasons.value >= reasons.aim - 1e-9
+        if reasons.action == "amend" and reasons.before is not None:
+            # Only a change that costs us is called softening.
+            softer = reasons.value < reasons.before - 0.005
+            assert text.startswith(
+                "NATO softens its offer on" if softer else "NATO changes the terms"
+            )
         if reasons.action == "counter":
             assert isinstance(decision.move, Amend)
             assert reasons.value == pytest.approx(_share(state, SideId.NATO, reasons.proposal))
@@ -88,7 +95,7 @@ def test_the_numbers_in_the_explanation_are_the_numbers_used(scenario, level, op
 
 def _numbers_in_reasons(reasons):
     allowed = set()
-    for value in (reasons.value, reasons.aim):
+    for value in (reasons.value, reasons.aim, reasons.before):
         if value is not None:
             allowed.add(f"{value:.2f}")
     if reasons.chance is not None:
@@ -147,3 +154,26 @@ def test_an_acceptance_below_the_aim_says_why_the_bar_was_lower():
                     else:
                         assert "the deadline is" in text, text
     assert lowered
+
+
+def test_terms_worth_less_than_nothing_are_called_a_loss():
+    reasons = Reasons("counter", "guarantee", "Guarantee", -4.0, 0.5, note="we counter")
+    text = explain(SideId.NATO, reasons)
+    assert (
+        "worth less than nothing to us as it stands (-4.00 of its best), against the 0.50" in text
+    )
+    assert "worth -4.00" not in text
+
+
+@pytest.mark.parametrize(
+    ("before", "verb", "change"),
+    [
+        (1.0, "softens its offer on", "worth 0.75 of its best to us (down from 1.00)"),
+        (0.75, "changes the terms of its offer on", "worth 0.75 of its best to us, as before"),
+        (0.37, "changes the terms of its offer on", "worth 0.75 of its best to us (up from 0.37)"),
+    ],
+)
+def test_a_change_to_our_own_offer_says_what_it_costs_us(before, verb, change):
+    reasons = Reasons("amend", "tests", "Watch tests", 0.75, 0.5, before=before)
+    text = explain(SideId.NATO, reasons)
+    assert text.startswith(f"NATO {verb} 'Watch tests': {change}, at or above the 0.50"), text
