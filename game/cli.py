@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -32,4 +33,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "play"
     if args.command is None:
         args = parser.parse_args(["play", *(argv or sys.argv[1:])])
-    return handlers[command](args)
+    try:
+        return handlers[command](args)
+    except BrokenPipeError:
+        # The reader went away (`detente sim ... | head`): stop quietly, as other tools do.
+        # Python would still complain while flushing stdout at exit, so point it at nothing.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1

@@ -8,6 +8,9 @@ from typing import Any
 
 Handler = Callable[[argparse.Namespace], int]
 
+SEED_MAX = 2**32 - 1
+"""The largest seed the command line takes (the players' generators need a whole number)."""
+
 # Module names under game.commands; each defines `register(subparsers, handlers)`.
 COMMAND_MODULES: tuple[str, ...] = (
     "validate",
@@ -26,3 +29,34 @@ def register_all(subparsers: Any, handlers: dict[str, Handler]) -> None:
 
     for name in COMMAND_MODULES:
         import_module(f"game.commands.{name}").register(subparsers, handlers)
+
+
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high`, with a plain message otherwise."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be from {low} to {high}, not {value}")
+        return value
+
+    return parse
+
+
+def print_problems(path: object, problems: list[Any]) -> None:
+    """A scenario that cannot be played: a heading, then each problem on its own line."""
+    import shlex
+    import sys
+
+    hint = f"detente validate {shlex.quote(str(path))}"
+    print(f"{path} is not a valid scenario ({hint} lists the same):", file=sys.stderr)
+    for problem in problems:
+        print(f"  {problem}", file=sys.stderr)
+
+
+def plural(count: int, word: str) -> str:
+    """'1 game', '2 games'."""
+    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -7,7 +7,10 @@ import os
 import sys
 from typing import Any
 
-from game.commands import Handler
+from game.commands import SEED_MAX, Handler, print_problems, whole_number
+
+TIMER_MAX = 3600
+"""The longest turn timer the command line takes, in seconds (an hour)."""
 
 
 def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
@@ -29,9 +32,18 @@ def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
     )
     parser.add_argument("--difficulty", default="medium", help="easy, medium, hard or expert")
     parser.add_argument(
-        "--timer", type=int, default=0, metavar="SECONDS", help="time per turn (0: none)"
+        "--timer",
+        type=whole_number(0, TIMER_MAX),
+        default=0,
+        metavar="SECONDS",
+        help=f"time per turn, at most {TIMER_MAX} (0: none)",
     )
-    parser.add_argument("--seed", type=int, default=None, help="the game's random seed")
+    parser.add_argument(
+        "--seed",
+        type=whole_number(0, SEED_MAX),
+        default=None,
+        help="the game's random seed (a whole number, 0 or more)",
+    )
     handlers["play"] = run
 
 
@@ -74,11 +86,10 @@ def _session(args: argparse.Namespace) -> Any:
     try:
         scenario = load(args.file)
     except ScenarioError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
+        print_problems(args.file, error.problems)
         return None
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 2**31)
-    setup = Setup(args.mode, SideId(args.side), args.difficulty, max(0, args.timer), seed)
+    setup = Setup(args.mode, SideId(args.side), args.difficulty, args.timer, seed)
     from pathlib import Path
 
     return Session.start(scenario, setup, Path(args.file))

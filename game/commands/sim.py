@@ -9,9 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from game.commands import Handler
+from game.commands import SEED_MAX, Handler, plural, print_problems, whole_number
 
 BALANCE_GAMES = 10
+GAMES_MAX = 100_000
+"""More games than this would run for hours: a typing slip, not a plan."""
 FAR_MORE = 0.75
 """At equal levels, a side winning at least this share of the decided games is flagged."""
 
@@ -31,10 +33,22 @@ def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
         ),
     )
     parser.add_argument("--scenario", type=Path, metavar="FILE", help="the scenario to play")
-    parser.add_argument("--nato", default="hard", metavar="LEVEL", help="NATO's player")
-    parser.add_argument("--russia", default="hard", metavar="LEVEL", help="Russia's player")
-    parser.add_argument("--games", type=int, default=None, metavar="N", help="games to play")
-    parser.add_argument("--seed", type=int, default=0, metavar="S", help="the first game's seed")
+    parser.add_argument("--nato", metavar="LEVEL", help="NATO's player (default: hard)")
+    parser.add_argument("--russia", metavar="LEVEL", help="Russia's player (default: hard)")
+    parser.add_argument(
+        "--games",
+        type=whole_number(1, GAMES_MAX),
+        default=None,
+        metavar="N",
+        help=f"games to play (default: 20, or {BALANCE_GAMES} a cell with --balance)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=whole_number(0, SEED_MAX),
+        default=0,
+        metavar="S",
+        help="the first game's seed (a whole number, 0 or more)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
         "--save-dir",
@@ -60,25 +74,28 @@ def run(args: argparse.Namespace) -> int:
     if path is None:
         print("sim needs --scenario FILE (or --balance FILE)", file=sys.stderr)
         return 2
-    for name in (args.nato, args.russia):
+    if args.balance and (args.scenario or args.nato or args.russia or args.save_dir):
+        print(
+            "--balance plays every level against every level of its own scenario: leave out "
+            "--scenario, --nato, --russia and --save-dir",
+            file=sys.stderr,
+        )
+        return 2
+    nato, russia = args.nato or "hard", args.russia or "hard"
+    for name in (nato, russia):
         if name not in PLAYER_NAMES:
             known = ", ".join(PLAYER_NAMES)
             print(f"unknown player '{name}': choose one of {known}", file=sys.stderr)
             return 2
     games = args.games if args.games is not None else (BALANCE_GAMES if args.balance else 20)
-    if games < 1:
-        print("--games must be at least 1", file=sys.stderr)
-        return 2
     try:
         scenario = load(path)
     except ScenarioError as error:
-        print(f"{path}: not a valid scenario: {error}", file=sys.stderr)
+        print_problems(path, error.problems)
         return 1
     if args.balance:
         return _balance(scenario, games, args.seed, args.json)
-    return _series(
-        scenario, args.nato, args.russia, games, args.seed, args.json, path, args.save_dir
-    )
+    return _series(scenario, nato, russia, games, args.seed, args.json, path, args.save_dir)
 
 
 def _series(
@@ -108,12 +125,12 @@ def _series(
         written = _save_games(results, scenario_path, save_dir, nato, russia)
         if written is None:
             return 1
-        print(f"wrote {written} save files to {save_dir}", file=sys.stderr)
+        print(f"wrote {plural(written, 'save file')} to {save_dir}", file=sys.stderr)
     data = summary.to_dict()
     if as_json:
         print(json.dumps({"scenario": scenario.id, "nato": nato, "russia": russia, **data}))
         return 0
-    print(f"{scenario.title}: {nato} (NATO) against {russia} (Russia), {games} games")
+    print(f"{scenario.title}: {nato} (NATO) against {russia} (Russia), {plural(games, 'game')}")
     print(f"  agreement rate      {summary.agreement_rate:.0%}")
     print(
         f"  mean score          NATO {summary.mean_score['nato']:.1f}, "
@@ -173,12 +190,13 @@ def _balance(scenario: Any, games: int, seed: int, as_json: bool) -> int:
             done += games
             wins = sum(r.outcome.nato.score > r.outcome.russia.score for r in results)
             losses = sum(r.outcome.nato.score < r.outcome.russia.score for r in results)
+            # Rounded as `sim --json` rounds them: the figures are means of a few games.
             cells[(nato, russia)] = {
-                "nato": summary.mean_score["nato"],
-                "russia": summary.mean_score["russia"],
+                "nato": round(summary.mean_score["nato"], 2),
+                "russia": round(summary.mean_score["russia"], 2),
                 "nato_wins": wins,
                 "russia_wins": losses,
-                "agreement_rate": summary.agreement_rate,
+                "agreement_rate": round(summary.agreement_rate, 4),
             }
     bar.done()
     flags = _flags(cells, LEVELS)
@@ -193,7 +211,7 @@ def _balance(scenario: Any, games: int, seed: int, as_json: bool) -> int:
         }
         print(json.dumps(document))
         return 0
-    print(f"{scenario.title}: mean scores NATO / Russia, {games} games a cell")
+    print(f"{scenario.title}: mean scores NATO / Russia, {plural(games, 'game')} a cell")
     corner = "NATO \\ Russia"
     print(f"{corner:<14}" + "".join(f"{level:>14}" for level in LEVELS))
     for nato in LEVELS:

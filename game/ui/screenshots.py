@@ -40,22 +40,36 @@ def _pick(entries: list[Entry]) -> Entry:
 
 
 def render_all(
-    directory: Path, settings: Settings | None = None, entries: list[Entry] | None = None
+    directory: Path,
+    settings: Settings | None = None,
+    entries: list[Entry] | None = None,
+    staging: Path | None = None,
 ) -> list[Path]:
     """Save a PNG of every screen into `directory`; returns the files written.
 
-    `entries` are the scenarios to offer (by default the shipped ones and the user's).
+    `entries` are the scenarios to offer (by default the shipped ones). The staged games
+    autosave into `staging` (emptied first), never into the player's saves folder.
     """
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    # The staged games autosave; keep them out of the player's real saves folder. The folder
-    # has a fixed name, emptied each time, because the scenario and load screens show its
-    # path: a random name would change those screenshots on every run.
-    if DATA_ENV not in os.environ:
-        staging = Path(tempfile.gettempdir()) / "detente-screenshots"
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir(parents=True)
-        os.environ[DATA_ENV] = str(staging)
+    # Always a folder of our own, even when the player chose a data folder: the staged games
+    # would otherwise land among a class's saves. Its name is fixed, because the scenario and
+    # load screens show its path: a random name would change those screenshots on every run.
+    staging = staging or Path(tempfile.gettempdir()) / "detente-screenshots"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    before = os.environ.get(DATA_ENV)
+    os.environ[DATA_ENV] = str(staging)
+    try:
+        return _render(directory, settings, entries)
+    finally:
+        if before is None:
+            del os.environ[DATA_ENV]
+        else:
+            os.environ[DATA_ENV] = before
+
+
+def _render(directory: Path, settings: Settings | None, entries: list[Entry] | None) -> list[Path]:
     import pygame
 
     from game.ai import make_player

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from game.cli import main
 from tests.ai.helpers import FIXTURES
 
@@ -98,3 +100,62 @@ def test_save_dir_writes_one_loadable_save_per_game(tmp_path, capsys):
     assert "wrote 3 save files" in capsys.readouterr().err
     loaded = load_save(saves[0])
     assert loaded.state.over
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--seed", "-5", "must be from 0 to"),
+        ("--seed", "seven", "'seven' is not a whole number"),
+        ("--games", "0", "must be from 1 to"),
+    ],
+)
+def test_a_bad_number_gets_a_plain_message(capsys, option, value, message):
+    with pytest.raises(SystemExit) as exit_:
+        main(["sim", "--scenario", TABLE, option, value])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument {option}: {message}" in err
+    assert "Traceback" not in err
+
+
+def test_balance_refuses_players_it_would_ignore(capsys):
+    assert main(["sim", "--balance", TABLE, "--nato", "tft"]) == 2
+    assert "leave out" in capsys.readouterr().err
+
+
+def test_balance_json_figures_are_rounded(capsys):
+    assert main(["sim", "--balance", TABLE, "--games", "3", "--json"]) == 0
+    for cell in json.loads(capsys.readouterr().out)["cells"]:
+        assert cell["nato"] == round(cell["nato"], 2)
+        assert cell["agreement_rate"] == round(cell["agreement_rate"], 4)
+
+
+def test_one_game_is_one_game(tmp_path, capsys):
+    code = main(["sim", "--scenario", TABLE, "--games", "1", "--save-dir", str(tmp_path)])
+    assert code == 0
+    captured = capsys.readouterr()
+    assert "1 game\n" in captured.out
+    assert "wrote 1 save file to" in captured.err
+
+
+def test_a_broken_scenario_lists_each_problem_on_its_own_line(tmp_path, capsys):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: x\nrounds: many\n", encoding="utf-8")
+    assert main(["sim", "--scenario", str(broken)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith(f"{broken} is not a valid scenario")
+    assert len(lines) > 2
+    assert all(line.startswith(f"  {broken}:") for line in lines[1:])
+
+
+def test_a_closed_pipe_ends_quietly(monkeypatch):
+    """`detente sim ... | head` stops without a traceback when the reader goes away."""
+    import game.commands.sim as sim
+
+    def closed(*args, **kwargs):
+        raise BrokenPipeError
+
+    monkeypatch.setattr(sim, "_series", closed)
+    monkeypatch.setattr("os.dup2", lambda *args: None)
+    assert main(["sim", "--scenario", TABLE, "--games", "1"]) == 1

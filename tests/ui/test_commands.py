@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -10,6 +11,7 @@ import pytest
 from game.cli import build_parser
 from game.commands.play import _session
 from game.library import available, shipped_folder
+from game.paths import DATA_ENV
 from game.scenario.models import SideId
 from game.ui.screenshots import render_all
 from game.ui.sound import CUES, Sounds, tone
@@ -64,7 +66,9 @@ def test_screenshots_render_every_screen(tmp_path: Path) -> None:
     """`detente screenshots DIR` writes a PNG for every screen."""
     folder = shipped_folder()
     assert folder is not None
-    written = render_all(tmp_path, entries=available(folder, tmp_path / "none"))
+    written = render_all(
+        tmp_path, entries=available(folder, tmp_path / "none"), staging=tmp_path / "staging"
+    )
     names = {path.stem for path in written}
     for screen in (
         "title",
@@ -94,3 +98,21 @@ def test_sounds_are_quiet_and_click_free() -> None:
         assert abs(int(samples[0])) < 200 and abs(int(samples[-1])) < 200
     Sounds(enabled=True).play("click")  # no audio device in tests: silently fine
     Sounds(enabled=False).play("click")
+
+
+def test_screenshots_leave_the_players_saves_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The staged games never land in the player's own data folder, even one they chose."""
+    data = tmp_path / "class-data"
+    monkeypatch.setenv(DATA_ENV, str(data))
+    folder = shipped_folder()
+    assert folder is not None
+    render_all(
+        tmp_path / "shots",
+        entries=available(folder, tmp_path / "none"),
+        staging=tmp_path / "staging",
+    )
+    assert not list(data.rglob("*.json"))
+    assert list((tmp_path / "staging").rglob("*.json"))
+    assert os.environ[DATA_ENV] == str(data)
