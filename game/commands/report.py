@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game.commands import Handler
+from game.commands import Handler, plural
 
 
 def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
@@ -36,8 +36,18 @@ def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the report; print what was written, or why not."""
-    if (args.save is None) == (args.class_folder is None):
-        print("give either a SAVE file or --class FOLDER (not both)", file=sys.stderr)
+    if args.save is None and args.class_folder is None:
+        print(
+            "nothing to report on: give a SAVE file for one game's transcript, or "
+            "--class FOLDER for a class summary",
+            file=sys.stderr,
+        )
+        return 2
+    if args.save is not None and args.class_folder is not None:
+        print(
+            "give a SAVE file or --class FOLDER, not both: one command writes one report",
+            file=sys.stderr,
+        )
         return 2
     # Charts are drawn off-screen; no window, sound or banner is wanted here.
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -82,9 +92,6 @@ def _class(folder: Path, out: Path) -> int:
         print(f"wrote {path}")
     count = len(summary.problems)
     if count:
-        print(
-            f"{count} save{'s' if count > 1 else ''} could not be read (listed in the summary)",
-            file=sys.stderr,
-        )
+        print(f"{plural(count, 'save')} could not be read (listed in the summary)", file=sys.stderr)
         return 1
     return 0

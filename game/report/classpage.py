@@ -7,8 +7,10 @@ import io
 from html import escape
 from pathlib import Path
 
+from game.commands import plural
 from game.report.chart import ScoreBar, score_chart_png
 from game.report.classroom import ClassSummary
+from game.report.markdown import markdown_text
 from game.report.page import page, png_data_uri
 from game.saves.atomic import write_atomic
 
@@ -50,14 +52,23 @@ def _table_rows(summary: ClassSummary) -> list[list[str]]:
 HEADERS = ["Table", "Scenario", "Outcome", "NATO", "Russia", "Shared", "Mean trust", "Agreed"]
 
 
+def facts(summary: ClassSummary) -> str:
+    """'4 tables; scenario: ...': how many tables played which scenarios."""
+    scenarios = summary.scenarios
+    word = "scenarios" if len(scenarios) > 1 else "scenario"
+    return f"{plural(len(summary.tables), 'table')}; {word}: {', '.join(scenarios) or 'none'}"
+
+
+def _markdown_row(cells: list[str]) -> str:
+    return "| " + " | ".join(markdown_text(cell) for cell in cells) + " |"
+
+
 def render_markdown(summary: ClassSummary) -> str:
     """The summary as Markdown."""
-    out = [f"# {TITLE}", "", f"{len(summary.tables)} tables; scenario: "]
-    out[-1] += ", ".join(summary.scenarios) or "none"
+    out = [f"# {TITLE}", "", markdown_text(facts(summary))]
     out += ["", "## Tables", "", "| " + " | ".join(HEADERS) + " |"]
     out.append("| " + " | ".join(["---"] * 3 + ["---:"] * 5) + " |")
-    for row in _table_rows(summary):
-        out.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+    out += [_markdown_row(row) for row in _table_rows(summary)]
     out += [
         "",
         f"Averages: NATO {summary.average('nato'):.1f}, Russia {summary.average('russia'):.1f}, "
@@ -72,13 +83,13 @@ def render_markdown(summary: ClassSummary) -> str:
         "| Scenario | Proposal | Tables that agreed it |",
         "| --- | --- | ---: |",
         *[
-            f"| {row.scenario} | {row.title} | {row.agreed} of {row.tables} |"
+            _markdown_row([row.scenario, row.title, f"{row.agreed} of {row.tables}"])
             for row in summary.proposals()
         ],
     ]
     if summary.problems:
         out += ["", "## Saves that could not be read", ""]
-        out += [f"- {path.name}: {message}" for path, message in summary.problems]
+        out += [f"- {markdown_text(f'{p.name}: {message}')}" for p, message in summary.problems]
     return "\n".join(out) + "\n"
 
 
@@ -86,8 +97,7 @@ def render_html(summary: ClassSummary, chart_png: bytes) -> str:
     """The summary as a self-contained HTML page with the results chart inside."""
     body = [
         f"<h1>{escape(TITLE)}</h1>",
-        f'<p class="facts">{len(summary.tables)} tables; scenario: '
-        f"{escape(', '.join(summary.scenarios) or 'none')}</p>",
+        f'<p class="facts">{escape(facts(summary))}</p>',
         "<h2>Results by table</h2>",
         f'<img class="chart" alt="Each table\'s NATO, Russia and shared scores" '
         f'src="{png_data_uri(chart_png)}">',

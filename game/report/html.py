@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from html import escape
 
-from game.report.markdown import values_in_words
+from game.report.markdown import MOVES_NOTE, values_in_words
 from game.report.page import page, png_data_uri, side_class
 from game.report.transcript import Transcript
 from game.scenario.models import SideId
+
+
+def _round_row(number: int, news: tuple[str, ...]) -> str:
+    """A round's heading row with, in order, what happened as it began."""
+    lines = "".join(f"<li>{escape(line)}</li>" for line in news)
+    return (
+        f'<tr class="round"><th colspan="6">Round {number}'
+        + (f'<ul class="reasons">{lines}</ul>' if lines else "")
+        + "</th></tr>"
+    )
 
 
 def _moves(transcript: Transcript) -> list[str]:
@@ -21,12 +31,7 @@ def _moves(transcript: Transcript) -> list[str]:
     for row in transcript.rows:
         if row.round != current_round:
             current_round = row.round
-            lines = "".join(f"<li>{escape(line)}</li>" for line in news)
-            out.append(
-                f'<tr class="round"><th colspan="6">Round {current_round}'
-                + (f'<ul class="reasons">{lines}</ul>' if lines else "")
-                + "</th></tr>"
-            )
+            out.append(_round_row(current_round, news))
         news = row.next_round
         worth = values_in_words(row, transcript)
         reasons = "".join(f"<li>{escape(reason)}</li>" for reason in row.reasons)
@@ -39,6 +44,9 @@ def _moves(transcript: Transcript) -> list[str]:
             + f'</td><td class="num">{row.trust.nato} / {row.trust.russia}</td>'
             f'<td class="num">{row.support.nato} / {row.support.russia}</td></tr>'
         )
+    if news:
+        # A game saved just as a round began: that round's news has no move under it.
+        out.append(_round_row(current_round + 1, news))
     out.append("</table>")
     return out
 
@@ -110,7 +118,8 @@ def render(transcript: Transcript, chart_png: bytes) -> str:
         "</ul>",
         "<h2>Moves</h2>",
         "<p>The value of each move's proposal to each side is shown as each side privately "
-        "saw it (after its trust discount), so the class can see how the other side saw it.</p>",
+        "saw it (after its trust discount), so the class can see how the other side saw it. "
+        f"{escape(MOVES_NOTE)}</p>",
         *_moves(transcript),
         *_outcome(transcript),
         *_instructions(transcript),

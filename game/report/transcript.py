@@ -8,10 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine import Outcome, outcome
+from game.engine.effects import SIDE_NAMES
 from game.engine.moves import Move, Terms, move_type
 from game.engine.state import Pair, TrustPoint
-from game.saves import LoadedGame
+from game.engine.trust import change_phrase, fade_modifiers
+from game.saves import LoadedGame, Step
 from game.saves.listing import MODE_NAMES, local_time
+from game.saves.replay import proposal_values, trust_pair
 from game.scenario.models import Scenario, SideId
 
 ENDINGS = {
@@ -39,12 +42,15 @@ class MoveRow:
     reasons: tuple[str, ...]
     """The move's consequences the log recorded: trust and support changes, agreements."""
     next_round: tuple[str, ...]
-    """When the move ended a round: the next round's opening lines (news, promises kept)."""
+    """When the move ended a round: the next round's opening lines in the order they
+    happened (trust fading, promises kept, news)."""
     values: tuple[float, float] | None
     """What the proposal it concerns was worth to NATO and to Russia after the move."""
     trust: Pair
-    """After the move: nato = NATO's trust in Russia, russia = Russia's trust in NATO."""
+    """Straight after the move, before any round change: nato = NATO's trust in Russia,
+    russia = Russia's trust in NATO."""
     support: Pair
+    """Straight after the move, before any round change."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +115,21 @@ def players_in_words(game: LoadedGame) -> str:
     return f"a player as {sides.of(human).name}, the computer as {sides.of(human.other).name}"
 
 
+def fading_lines(step: Step) -> tuple[str, ...]:
+    """How the fading at the start of the round the step began changed each side's trust.
+
+    The engine fades trust without a log line; the transcript needs one, or the numbers
+    would not add up from a round's last move to the next round's first.
+    """
+    before, after = trust_pair(step.moved), trust_pair(fade_modifiers(step.moved))
+    return tuple(
+        f"{SIDE_NAMES[side]}'s trust in {SIDE_NAMES[side.other]} "
+        f"{change_phrase(before.of(side), after.of(side))} as earlier changes faded."
+        for side in SideId
+        if before.of(side) != after.of(side)
+    )
+
+
 def build(game: LoadedGame) -> Transcript:
     """The transcript of a loaded game."""
     scenario, replay, record = game.scenario, game.replay, game.record
@@ -117,11 +138,14 @@ def build(game: LoadedGame) -> Transcript:
         proposal = _proposal_of(step.move)
         values = None
         if proposal is not None and proposal in scenario.proposal_by_id:
-            row = next(v for v in replay.values(step.number) if v.id == proposal)
+            row = next(v for v in proposal_values(step.moved) if v.id == proposal)
             values = row.effective
         lines = [entry.text for entry in step.log]
-        # The move that ends a round also starts the next one; those lines belong to it.
+        # The move that ends a round also starts the next one; those lines belong to it,
+        # with the fading (which comes first, after the round's own line) put in.
         split = next((i for i, e in enumerate(step.log) if e.kind == "round"), len(lines))
+        if split < len(lines):
+            lines[split + 1 : split + 1] = fading_lines(step)
         rows.append(
             MoveRow(
                 number=step.number,
@@ -135,8 +159,8 @@ def build(game: LoadedGame) -> Transcript:
                 reasons=tuple(lines[1:split]),
                 next_round=tuple(lines[split:]),
                 values=values,
-                trust=replay.trust(step.number),
-                support=step.after.support,
+                trust=trust_pair(step.moved),
+                support=step.moved.support,
             )
         )
     final = replay.final

@@ -16,11 +16,12 @@ seat), moves under `turns`, one `saved_at` time and no check.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import json
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from game.engine import State
-from game.engine.moves import Move, move_from_dict, move_to_dict
+from game.engine.moves import MOVE_TYPES, Move, Tone, move_from_dict, move_to_dict
 from game.saves.errors import SaveError
 from game.saves.fingerprint import state_digest
 from game.scenario.models import SideId
@@ -120,8 +121,17 @@ def version_of(data: Any) -> int:
     if not isinstance(data, dict) or data.get("format") != KIND:
         raise SaveError("this is not a Détente save file")
     version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+    if version is None:
         raise SaveError("the save file is damaged: its format version is missing")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise SaveError(
+            f"the save file is damaged: its format version should be a whole number, "
+            f"not {_shown(version)}"
+        )
+    if version < 1:
+        raise SaveError(
+            f"the save file is damaged: its format version should be 1 or more, not {version}"
+        )
     if version > FORMAT_VERSION:
         raise SaveError(
             f"this save was made by a newer Détente (save format {version}; this version "
@@ -140,6 +150,12 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
 
 def _from_version_1(old: dict[str, Any]) -> dict[str, Any]:
     """Version 1 -> 2: nest the scenario fields, list the humans, rename `turns`."""
+    if "turns" not in old and isinstance(old.get("moves"), list):
+        # A newer file with its version number edited down: say so, not "moves missing".
+        raise SaveError(
+            "the save file is damaged: it says it is in save format 1, but it is laid out "
+            "in a later format (its moves are under 'moves', where format 1 has 'turns')"
+        )
     side = old.get("side")
     mode = old.get("mode", "solo")
     humans = [side] if side is not None else ["nato", "russia"]
@@ -178,9 +194,11 @@ def _compact(stamp: Any) -> str:
 
 def from_data(data: Any) -> SaveRecord:
     """Check parsed JSON and build the record (migrating older versions), or SaveError."""
+    # The field names a damaged-field message gives are those the file itself uses.
+    names = _VERSION_1_NAMES if version_of(data) == 1 else {}
     data = migrate(data)
-    reader = _Reader(data)
-    scenario = _Reader(reader.get("scenario", dict), "scenario")
+    reader = _Reader(data, names=names)
+    scenario = _Reader(reader.get("scenario", dict), "scenario", names)
     mode = reader.get("mode", str)
     if mode not in MODES:
         raise reader.damaged("mode", f"one of {', '.join(MODES)}")
@@ -188,14 +206,7 @@ def from_data(data: Any) -> SaveRecord:
     if not all(h in ("nato", "russia") for h in humans) or len(set(humans)) != len(humans):
         raise reader.damaged("humans", "a list of sides (nato, russia)")
     raw_moves = reader.get("moves", list)
-    moves = []
-    for number, raw in enumerate(raw_moves, start=1):
-        try:
-            if not isinstance(raw, dict):
-                raise ValueError("not a mapping")
-            moves.append(move_from_dict(raw))
-        except ValueError as error:
-            raise SaveError(f"move {number} of the save is damaged ({_reason(error)})") from None
+    moves = [_read_move(raw, number) for number, raw in enumerate(raw_moves, start=1)]
     settings = reader.get("settings", dict)
     raw_check = reader.get("check", dict, optional=True)
     check = None
@@ -230,9 +241,75 @@ def from_data(data: Any) -> SaveRecord:
     )
 
 
-def _reason(error: ValueError) -> str:
-    text = str(error)
-    return text if len(text) <= 160 else text[:159] + "…"
+_VERSION_1_NAMES = {
+    "moves": "turns",
+    "scenario.id": "scenario_id",
+    "scenario.sha256": "scenario_sha256",
+    "scenario.file": "scenario_file",
+    "created": "saved_at",
+    "updated": "saved_at",
+}
+"""Format 1's names for the fields format 2 renamed or nested."""
+
+
+def _shown(value: Any) -> str:
+    """A value from a save as it is written in the file (JSON), cut short if long."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _read_move(raw: Any, number: int) -> Move:
+    """Move `number` of a save, or SaveError saying in words what is wrong with it."""
+
+    def damaged(problem: str) -> SaveError:
+        return SaveError(f"move {number} of the save is damaged: {problem}")
+
+    if not isinstance(raw, dict):
+        raise damaged(f"it should be a move with a type and a side, not {_shown(raw)}")
+    kind = raw.get("type")
+    if kind is None:
+        raise damaged("it has no type (such as table, accept or pass)")
+    if not isinstance(kind, str) or kind not in MOVE_TYPES:
+        raise damaged(
+            f"its type {_shown(kind)} is not a kind of move (the kinds are {', '.join(MOVE_TYPES)})"
+        )
+    side = raw.get("side")
+    sides = [item.value for item in SideId]
+    if side not in sides:
+        found = "it has no side" if side is None else f"its side is {_shown(side)}"
+        raise damaged(f"{found}; it should be {' or '.join(sides)}")
+    # The move's own fields (beyond its side) are what the engine's move type declares.
+    for name in (f.name for f in fields(MOVE_TYPES[kind]) if f.name != "side"):
+        problem = _move_field_problem(name, raw.get(name), kind)
+        if problem:
+            raise damaged(problem)
+    try:
+        return move_from_dict(raw)
+    except ValueError:
+        # Every field was checked above; this is a safety net, never a Python message.
+        raise damaged("it cannot be read as a move") from None
+
+
+def _move_field_problem(name: str, value: Any, kind: str) -> str | None:
+    """What is wrong with one field of a move, in words, or None."""
+    what = kind.replace("_", " ")
+    if name == "terms":
+        # Terms may be left out (the proposal's defaults); given, they map term to option.
+        if value is None:
+            return None
+        if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+            return None
+        return f"its terms should map each term to an option, not {_shown(value)}"
+    if value is None:
+        return f"it has no {name} (every {what} move names one)"
+    if name == "tone":
+        tones = [tone.value for tone in Tone]
+        if value in tones:
+            return None
+        return f"its tone {_shown(value)} should be {' or '.join(tones)}"
+    if not isinstance(value, str):
+        return f"its {name} should be a text (an id), not {_shown(value)}"
+    return None
 
 
 _TYPE_WORDS = {
@@ -247,12 +324,16 @@ _TYPE_WORDS = {
 class _Reader:
     """Typed access to one mapping of a save, with a clear message for a wrong field."""
 
-    def __init__(self, data: dict[str, Any], where: str = "") -> None:
+    def __init__(
+        self, data: dict[str, Any], where: str = "", names: dict[str, str] | None = None
+    ) -> None:
         self.data = data
         self.where = where
+        self.names = names or {}
 
     def damaged(self, key: str, expected: str) -> SaveError:
         name = f"{self.where}.{key}" if self.where else key
+        name = self.names.get(name, name)
         return SaveError(f"the save file is damaged: '{name}' should be {expected}")
 
     def get(self, key: str, kind: type, optional: bool = False) -> Any:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from game.engine import Applied, State, View, apply, describe_move, new_game, view
+from game.engine.handlers import perform
 from game.engine.moves import Move, Terms
 from game.engine.state import LogEntry, Pair, Status
 from game.engine.trust import trust_of
@@ -27,12 +28,25 @@ def play_moves(scenario: Scenario, seed: int, moves: Sequence[Move]) -> tuple[St
             result = apply(state, move)
         except (KeyError, ValueError, TypeError, StopIteration) as error:
             # An edited id the rules do not know can surface as a lookup failure.
-            raise SaveError(f"move {number} is not legal in this game: {error!r}") from None
+            raise SaveError(f"move {number} is not legal in this game: {_unknown(error)}") from None
         if not isinstance(result, Applied):
             raise SaveError(f"move {number} is not legal in this game: {result.message}")
         state = result.state
         states.append(state)
     return tuple(states)
+
+
+def _unknown(error: Exception) -> str:
+    """A lookup failure in words: the id a move names that the scenario does not have."""
+    key = error.args[0] if isinstance(error, KeyError) and error.args else None
+    if isinstance(key, str):
+        return f"it names '{key}', which this scenario does not have"
+    return "it names something this scenario does not have"
+
+
+def trust_pair(state: State) -> Pair:
+    """Both trust levels of a state: nato = NATO's trust in Russia."""
+    return Pair(trust_of(state, SideId.NATO), trust_of(state, SideId.RUSSIA))
 
 
 @dataclass(frozen=True)
@@ -47,6 +61,12 @@ class Step:
     log: tuple[LogEntry, ...]
     before: State
     after: State
+    """After the move and all it led to: when it ended a round, the next round has begun."""
+    moved: State
+    """Straight after the move's own consequences, before the round or the game ended.
+
+    So before the fading of trust as the next round begins, and before its news.
+    """
 
     @property
     def side(self) -> SideId:
@@ -66,6 +86,24 @@ class ProposalValues:
     """Raw value to each side (-10..10), before the trust discount."""
     effective: tuple[float, float]
     """(NATO, Russia): the value each side counts, after its trust discount."""
+
+
+def proposal_values(state: State) -> tuple[ProposalValues, ...]:
+    """Every proposal's value to both sides in a state (private to each side)."""
+    nato, russia = view(state, SideId.NATO), view(state, SideId.RUSSIA)
+    rows = []
+    for ours, theirs in zip(nato.proposals, russia.proposals, strict=True):
+        rows.append(
+            ProposalValues(
+                ours.id,
+                ours.title,
+                ours.status,
+                ours.chosen,
+                Pair(ours.own_raw_value, theirs.own_raw_value),
+                (ours.own_value, theirs.own_value),
+            )
+        )
+    return tuple(rows)
 
 
 class Replay:
@@ -105,6 +143,7 @@ class Replay:
             after.log[len(before.log) :],
             before,
             after,
+            perform(before, move),
         )
 
     def steps(self) -> list[Step]:
@@ -121,8 +160,7 @@ class Replay:
 
     def trust(self, index: int) -> Pair:
         """Both trust levels after `index` moves: nato = NATO's trust in Russia."""
-        state = self.state(index)
-        return Pair(trust_of(state, SideId.NATO), trust_of(state, SideId.RUSSIA))
+        return trust_pair(self.state(index))
 
     def trust_lines(self) -> list[Pair]:
         """Both trust levels after every move, from the opening on (count + 1 points)."""
@@ -130,20 +168,7 @@ class Replay:
 
     def values(self, index: int) -> tuple[ProposalValues, ...]:
         """Every proposal's value to both sides after `index` moves (private to each side)."""
-        nato, russia = self.view(index, SideId.NATO), self.view(index, SideId.RUSSIA)
-        rows = []
-        for ours, theirs in zip(nato.proposals, russia.proposals, strict=True):
-            rows.append(
-                ProposalValues(
-                    ours.id,
-                    ours.title,
-                    ours.status,
-                    ours.chosen,
-                    Pair(ours.own_raw_value, theirs.own_raw_value),
-                    (ours.own_value, theirs.own_value),
-                )
-            )
-        return tuple(rows)
+        return proposal_values(self.state(index))
 
     @cached_property
     def round_starts(self) -> dict[int, int]:

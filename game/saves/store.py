@@ -209,11 +209,14 @@ def parse_save(raw: bytes) -> tuple[SaveRecord, int]:
     if not raw.strip():
         raise SaveError("the save file is empty: it was probably cut off while being written")
     try:
-        text = raw.decode("utf-8")
+        # utf-8-sig: a text editor on Windows may put a byte-order mark before the JSON.
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise SaveError("this is not a Détente save file (it is not text)") from None
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise SaveError("this is not a Détente save file (it is nested far too deeply)") from None
     except json.JSONDecodeError as error:
         if text.lstrip().startswith("{") and _unclosed(text):
             raise SaveError(
@@ -223,6 +226,11 @@ def parse_save(raw: bytes) -> tuple[SaveRecord, int]:
         raise SaveError(
             f"this is not a Détente save file, or it is damaged (not valid JSON at line "
             f"{error.lineno}, column {error.colno})"
+        ) from None
+    except ValueError:
+        # Python refuses to read a whole number thousands of digits long.
+        raise SaveError(
+            "the save file is damaged: it holds a number thousands of digits long"
         ) from None
     version = version_of(data)
     return from_data(data), version

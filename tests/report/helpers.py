@@ -7,8 +7,30 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from game.saves import write_save
-from game.scenario import Scenario
-from tests.saves.helpers import long_game, record_for
+from game.scenario import Scenario, load
+from tests.saves.helpers import long_game, record_for, scenario_copy
+
+MARKED = {
+    "title: Rule-book table": 'title: "Rule | book *table*"',
+    "title: Transparency on tests": 'title: "Transparency | tests <b>now</b>"',
+    "priorities: [A written guarantee.]": 'priorities: ["# A written guarantee."]',
+    "  what_happened: [NATO declared an interim capability at Chicago in May 2012.]": (
+        '  what_happened: ["# Invented *really* <b>bold</b>", "1984. Not a list", "---"]'
+    ),
+    "    - What would have built trust faster?": '    - "- What | would [have](x) built?"',
+}
+"""Scenario text with Markdown marks in it: pipes, a heading, emphasis, HTML, list marks."""
+
+
+def marked_scenario(tmp: Path) -> tuple[Scenario, Path]:
+    """The rule-book scenario, copied, with Markdown marks in its titles and debrief."""
+    _, path = scenario_copy(tmp)
+    text = path.read_text(encoding="utf-8")
+    for plain, marked in MARKED.items():
+        assert plain in text
+        text = text.replace(plain, marked)
+    path.write_text(text, encoding="utf-8")
+    return load(path), path
 
 
 def saved_game(

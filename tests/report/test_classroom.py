@@ -9,9 +9,10 @@ import shutil
 
 import pytest
 
-from game.report.classpage import write_summary
+from game.report.classpage import render_html, render_markdown, write_summary
 from game.report.classroom import collect
-from tests.report.helpers import external_resources, saved_game
+from tests.report.helpers import external_resources, marked_scenario, saved_game
+from tests.report.test_markdown import unescaped_pipes
 from tests.saves.helpers import scenario_copy
 
 
@@ -71,3 +72,35 @@ def test_a_newer_autosave_wins_over_an_older_save(tmp_path):
     older = dict(data, updated="1999-01-01T00:00:00+00:00", label="Table 5, earlier")
     (saves / "table-5.autosave.json").write_text(json.dumps(older), encoding="utf-8")
     assert [t.label for t in collect(saves).tables] == ["Table 5"]
+
+
+def test_scenario_text_in_the_summary_is_escaped_and_one_table_is_one(tmp_path):
+    scenario, path = marked_scenario(tmp_path)
+    saves = tmp_path / "saves"
+    saved_game(scenario, path, 1, saves, label="Table | 1")
+    (saves / "broken # | one.json").write_text("{", encoding="utf-8")
+    summary = collect(saves)
+    text = render_markdown(summary)
+    lines = text.splitlines()
+    assert lines[2] == "1 table; scenario: Rule \\| book \\*table\\*"
+    table = [line for line in lines if line.startswith("| Rule")]
+    assert table, "no proposal rows"
+    # Three columns a row: the pipes in the titles are escaped, the cells' own are not.
+    assert all(unescaped_pipes(line) == 4 for line in table)
+    assert "| Rule \\| book \\*table\\* | Transparency \\| tests \\<b>now\\</b> |" in text
+    assert "| Table \\| 1 | Rule \\| book \\*table\\* |" in text
+    assert "- broken # \\| one.json: the save file is cut short" in text
+    assert '<p class="facts">1 table; scenario: Rule | book *table*</p>' in render_html(
+        summary, b""
+    )
+
+
+def test_two_scenarios_are_scenarios(summary_folder, tmp_path):
+    _, saves = summary_folder
+    scenario, path = marked_scenario(tmp_path)
+    folder = tmp_path / "mixed"
+    shutil.copytree(saves, folder)
+    saved_game(scenario, path, 11, folder, label="Marked")
+    assert render_markdown(collect(folder)).splitlines()[2] == (
+        "5 tables; scenarios: Rule-book table, Rule \\| book \\*table\\*"
+    )

@@ -33,13 +33,32 @@ def test_report_a_class(tmp_path, monkeypatch, capsys):
         saved_game(scenario, path, seed, tmp_path / "saves")
     assert main(["report", "--class", str(tmp_path / "saves"), "--out", str(tmp_path / "o")]) == 0
     assert (tmp_path / "o" / "summary.html").is_file()
+    capsys.readouterr()
     (tmp_path / "saves" / "empty.json").write_text("", encoding="utf-8")
     assert main(["report", "--class", str(tmp_path / "saves"), "--out", str(tmp_path / "o")]) == 1
-    assert "empty.json: the save file is empty" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "empty.json: the save file is empty" in err
+    assert err.endswith("\n1 save could not be read (listed in the summary)\n")
+    (tmp_path / "saves" / "cut.json").write_text("{", encoding="utf-8")
+    assert main(["report", "--class", str(tmp_path / "saves"), "--out", str(tmp_path / "o")]) == 1
+    assert "\n2 saves could not be read" in capsys.readouterr().err
 
 
-def test_save_or_class_but_not_both(tmp_path, capsys):
+def test_neither_save_nor_class(tmp_path, capsys):
     assert main(["report", "--out", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        "nothing to report on: give a SAVE file for one game's transcript, or --class FOLDER "
+        "for a class summary\n"
+    )
+
+
+def test_save_and_class_both(tmp_path, capsys):
     assert main(["report", "x.json", "--class", str(tmp_path), "--out", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        "give a SAVE file or --class FOLDER, not both: one command writes one report\n"
+    )
+
+
+def test_class_folder_missing(tmp_path, capsys):
     assert main(["report", "--class", str(tmp_path / "none"), "--out", str(tmp_path)]) == 1
-    assert "either a SAVE file or --class" in capsys.readouterr().err
+    assert "none: not a folder of saves" in capsys.readouterr().err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,41 @@ def bad_mode(data: dict[str, Any]) -> None:
     data["mode"] = "online"
 
 
+def move_field(index: int, **fields: Any) -> Callable[[dict[str, Any]], None]:
+    """An edit that sets (or, given None, removes) fields of one move."""
+
+    def change(data: dict[str, Any]) -> None:
+        move = data["moves"][index]
+        for name, value in fields.items():
+            if value is None:
+                move.pop(name, None)
+            else:
+                move[name] = value
+
+    return change
+
+
+def version_text(data: dict[str, Any]) -> None:
+    data["version"] = "2"
+
+
+def version_zero(data: dict[str, Any]) -> None:
+    data["version"] = 0
+
+
+def labelled_version_1(data: dict[str, Any]) -> None:
+    data["version"] = 1
+
+
+def move_not_a_mapping(data: dict[str, Any]) -> None:
+    data["moves"][1] = 5
+
+
+def table_first(data: dict[str, Any]) -> None:
+    # Move 1 of a rule-book game is the first side's; make it a table with bad fields below.
+    data["moves"][0] = {"type": "table", "side": data["moves"][0]["side"], "proposal": "x"}
+
+
 BYTES_CASES = {
     "empty file": (b"", "the save file is empty"),
     "only spaces": (b"  \n\n ", "the save file is empty"),
@@ -81,6 +117,62 @@ EDIT_CASES = {
     "no version": (no_version, "its format version is missing"),
     "unknown mode": (bad_mode, "'mode' should be one of solo, hotseat, sim"),
 }
+
+# Each message in plain words: what is wrong, with which move, and no Python in it.
+PLAIN_CASES = {
+    "unknown kind of move": (
+        move_field(2, type="explode"),
+        'move 3 of the save is damaged: its type "explode" is not a kind of move (the kinds '
+        "are table, amend, raise_objection, answer, accept, reject, statement, gesture, pass, "
+        "walk_out)",
+    ),
+    "move without a type": (
+        move_field(0, type=None),
+        "move 1 of the save is damaged: it has no type (such as table, accept or pass)",
+    ),
+    "move without its proposal": (
+        lambda data: (table_first(data), move_field(0, proposal=None)(data)),
+        "move 1 of the save is damaged: it has no proposal (every table move names one)",
+    ),
+    "proposal as a number": (
+        lambda data: (table_first(data), move_field(0, proposal=7)(data)),
+        "move 1 of the save is damaged: its proposal should be a text (an id), not 7",
+    ),
+    "terms as a list": (
+        lambda data: (table_first(data), move_field(0, terms=["a"])(data)),
+        'move 1 of the save is damaged: its terms should map each term to an option, not ["a"]',
+    ),
+    "unknown side": (
+        move_field(1, side="china"),
+        'move 2 of the save is damaged: its side is "china"; it should be nato or russia',
+    ),
+    "move without a side": (
+        move_field(1, side=None),
+        "move 2 of the save is damaged: it has no side; it should be nato or russia",
+    ),
+    "bad tone": (
+        move_field(0, type="statement", tone="angry"),
+        'move 1 of the save is damaged: its tone "angry" should be firm or conciliatory',
+    ),
+    "move not a mapping": (
+        move_not_a_mapping,
+        "move 2 of the save is damaged: it should be a move with a type and a side, not 5",
+    ),
+    "version as text": (
+        version_text,
+        'the save file is damaged: its format version should be a whole number, not "2"',
+    ),
+    "version zero": (
+        version_zero,
+        "the save file is damaged: its format version should be 1 or more, not 0",
+    ),
+    "current layout labelled version 1": (
+        labelled_version_1,
+        "the save file is damaged: it says it is in save format 1, but it is laid out in a "
+        "later format (its moves are under 'moves', where format 1 has 'turns')",
+    ),
+}
+PYTHON = re.compile(r"\{'|SideId|Error|malformed|<class|\bNone\b|\('")
 
 
 def expect(save: Path, message: str) -> SaveError:
@@ -105,6 +197,35 @@ def test_edited_saves(case, good):
     change, message = EDIT_CASES[case]
     edit_json(save, change)
     expect(save, message)
+
+
+@pytest.mark.parametrize("case", sorted(PLAIN_CASES))
+def test_bad_moves_and_versions_are_said_in_plain_words(case, good):
+    save, _ = good
+    change, message = PLAIN_CASES[case]
+    edit_json(save, change)
+    error = expect(save, message)
+    assert error.message == message
+    assert not PYTHON.search(error.message)
+
+
+def test_a_save_with_a_byte_order_mark_loads(good):
+    save, _ = good
+    expected = load_save(save).state
+    save.write_bytes(b"\xef\xbb\xbf" + save.read_bytes())
+    assert load_save(save).state == expected
+
+
+def test_a_number_too_long_for_python_is_a_message(good):
+    save, _ = good
+    save.write_text('{"format": "detente-save", "version": 2, "seed": ' + "9" * 5000 + "}")
+    expect(save, "it holds a number thousands of digits long")
+
+
+def test_json_nested_too_deeply_is_a_message(good):
+    save, _ = good
+    save.write_text("[" * 100_000, encoding="utf-8")
+    expect(save, "this is not a Détente save file (it is nested far too deeply)")
 
 
 @pytest.mark.parametrize("keep", [0.1, 0.5, 0.9, 0.999])

@@ -78,3 +78,25 @@ def test_a_version_1_file_with_an_illegal_move_still_gets_its_message(tmp_path, 
     old.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(SaveError, match="move 1 is not legal in this game"):
         load_save(old)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("turns", None, "'turns' should be a list"),
+        ("scenario_id", 5, "'scenario_id' should be a text"),
+        ("saved_at", 5, "'saved_at' should be a text"),
+    ],
+)
+def test_a_damaged_version_1_file_names_its_own_fields(field, value, message, tmp_path):
+    scenario, path = scenario_copy(tmp_path)
+    data = version_1(scenario, path, random_game(scenario, 2, limit=4), "nato")
+    if value is None:
+        del data[field]
+    else:
+        data[field] = value
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SaveError) as caught:
+        load_save(old)
+    assert caught.value.message == f"the save file is damaged: {message}"

@@ -7,6 +7,7 @@ import pytest
 from game.engine import replay as engine_replay
 from game.engine import view
 from game.saves import Replay, SaveError
+from game.saves.replay import trust_pair
 from game.scenario.models import SideId
 from tests.saves.helpers import long_game, scenario_copy
 
@@ -85,3 +86,37 @@ def test_an_illegal_move_names_its_number(game):
     scenario, final, _ = game
     with pytest.raises(SaveError, match="move 1 is not legal"):
         Replay(scenario, final.seed, final.moves[1:])
+
+
+def test_a_step_holds_the_state_straight_after_the_move(game):
+    _, _, model = game
+    round_ends = 0
+    for step in model.steps():
+        own = len(step.moved.log)
+        assert step.after.log[:own] == step.moved.log
+        assert step.moved.round == step.before.round
+        later = step.after.log[own:]
+        # What the move led to beyond itself starts with a new round or the end.
+        assert not later or later[0].kind in ("round", "end")
+        if later and later[0].kind == "round":
+            round_ends += 1
+        else:
+            assert trust_pair(step.moved) == model.trust(step.number)
+            assert step.moved.support == step.after.support
+    assert round_ends
+
+
+def test_a_lookup_failure_in_the_rules_is_said_in_words(game, monkeypatch):
+    scenario, final, _ = game
+
+    def failing(state, move):
+        raise KeyError("ghost-proposal")
+
+    monkeypatch.setattr("game.saves.replay.apply", failing)
+    with pytest.raises(SaveError) as caught:
+        Replay(scenario, final.seed, final.moves)
+    message = str(caught.value)
+    assert message == (
+        "move 1 is not legal in this game: it names 'ghost-proposal', which this scenario "
+        "does not have"
+    )
