@@ -16,7 +16,8 @@ from game.engine.outcome import Outcome, Tier, outcome
 from game.engine.results import Applied, Rejected
 from game.engine.rng import seed_state
 from game.engine.serial import from_dict, to_dict
-from game.engine.state import Pair, ProposalState, State
+from game.engine.state import Direction, Pair, ProposalState, State
+from game.engine.trust import fading_sentences
 from game.engine.turns import after_move, start_round
 from game.engine.view import View, view
 from game.scenario.models import Scenario, SideId
@@ -37,6 +38,7 @@ __all__ = [
     "new_game",
     "outcome",
     "replay",
+    "round_fading",
     "to_dict",
     "to_move",
     "view",
@@ -83,6 +85,12 @@ def apply(state: State, move: Move) -> Applied | Rejected:
         return problem
     new = after_move(perform(state, move), move)
     return Applied(new, new.log[len(state.log) :])
+
+
+def round_fading(state: State, move: Move) -> dict[Direction, str]:
+    """If `move` (legal in `state`) ends the round, what the fading of trust as the next
+    round begins does to each level, in words (the log has no line for it)."""
+    return fading_sentences(perform(state, move))
 
 
 def is_over(state: State) -> bool:

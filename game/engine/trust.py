@@ -43,13 +43,15 @@ def describe_trust_change(
     direction: Direction, before: int, after: int, reason: str, fade: int
 ) -> str:
     """A sentence such as "Russia's trust in NATO fell 8 to 27: ... (fading 2 a round)."."""
-    who = (
-        "NATO's trust in Russia"
-        if direction is Direction.NATO_IN_RUSSIA
-        else "Russia's trust in NATO"
-    )
     fading = f" (fading {fade} a round)" if fade else " (lasting)"
-    return f"{who} {change_phrase(before, after)}: {reason}{fading}."
+    return f"{trust_words(direction)} {change_phrase(before, after)}: {reason}{fading}."
+
+
+def trust_words(direction: Direction) -> str:
+    """Who trusts whom, as every log line about trust begins: "NATO's trust in Russia"."""
+    if direction is Direction.NATO_IN_RUSSIA:
+        return "NATO's trust in Russia"
+    return "Russia's trust in NATO"
 
 
 def change_phrase(before: int, after: int) -> str:
@@ -73,6 +75,23 @@ def fade_modifiers(state: State) -> State:
         if size != 0:
             faded.append(replace(modifier, size=size))
     return replace(state, modifiers=tuple(faded))
+
+
+def fading_sentences(state: State) -> dict[Direction, str]:
+    """What the fading as the next round begins will do to each trust level of `state`, in
+    the log's words, for each direction it changes.
+
+    The engine fades trust without a log line (a line would change every save's replay
+    check); the table and the reports show these so the numbers add up.
+    """
+    faded = fade_modifiers(state)
+    sentences = {}
+    for direction in Direction:
+        before, after = trust_level(state, direction), trust_level(faded, direction)
+        if before != after:
+            change = change_phrase(before, after)
+            sentences[direction] = f"{trust_words(direction)} {change} as earlier changes faded."
+    return sentences
 
 
 def track_point(state: State) -> State:

@@ -8,11 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine import Outcome, outcome
-from game.engine.effects import SIDE_NAMES
 from game.engine.moves import Move, Terms, move_type
 from game.engine.state import Pair, TrustPoint
-from game.engine.trust import change_phrase, fade_modifiers
-from game.saves import LoadedGame, Step
+from game.engine.trust import fading_sentences
+from game.saves import LoadedGame
 from game.saves.listing import MODE_NAMES, local_time
 from game.saves.replay import proposal_values, trust_pair
 from game.scenario.models import Scenario, SideId
@@ -115,21 +114,6 @@ def players_in_words(game: LoadedGame) -> str:
     return f"a player as {sides.of(human).name}, the computer as {sides.of(human.other).name}"
 
 
-def fading_lines(step: Step) -> tuple[str, ...]:
-    """How the fading at the start of the round the step began changed each side's trust.
-
-    The engine fades trust without a log line; the transcript needs one, or the numbers
-    would not add up from a round's last move to the next round's first.
-    """
-    before, after = trust_pair(step.moved), trust_pair(fade_modifiers(step.moved))
-    return tuple(
-        f"{SIDE_NAMES[side]}'s trust in {SIDE_NAMES[side.other]} "
-        f"{change_phrase(before.of(side), after.of(side))} as earlier changes faded."
-        for side in SideId
-        if before.of(side) != after.of(side)
-    )
-
-
 def build(game: LoadedGame) -> Transcript:
     """The transcript of a loaded game."""
     scenario, replay, record = game.scenario, game.replay, game.record
@@ -145,7 +129,7 @@ def build(game: LoadedGame) -> Transcript:
         # with the fading (which comes first, after the round's own line) put in.
         split = next((i for i, e in enumerate(step.log) if e.kind == "round"), len(lines))
         if split < len(lines):
-            lines[split + 1 : split + 1] = fading_lines(step)
+            lines[split + 1 : split + 1] = fading_sentences(step.moved).values()
         rows.append(
             MoveRow(
                 number=step.number,

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.engine import Applied, Rejected, apply, legal_moves, new_game, view
+from game.engine import Applied, Rejected, apply, legal_moves, new_game, round_fading, view
 from game.engine.moves import Move, Pass
 from game.engine.state import Direction, LogEntry, State
-from game.engine.trust import describe_trust_change
+from game.engine.trust import trust_words
 from game.engine.view import View
 from game.scenario.models import Event, Scenario, SideId
 
@@ -71,7 +71,7 @@ class Session:
         """A session around an existing state (a loaded save)."""
         session = cls(scenario, setup, state, path)
         session.timer_left = float(setup.timer)
-        session._note_trust(state.log)
+        session._note_trust_from_start(state)
         if setup.mode == SOLO:
             from game.ai import make_player
 
@@ -126,21 +126,42 @@ class Session:
             self.last_message = result.message
             return result
         fired_before = {event_id for event_id, _ in self.state.events_fired}
+        fading = round_fading(self.state, move)
         self.state = result.state
         self.last_message = ""
-        self._note_trust(result.log)
+        self._note_trust(result.log, fading)
         for event_id, _round in self.state.events_fired:
             if event_id not in fired_before:
                 self.pending_events.append(self.scenario.event_by_id[event_id])
         self.timer_left = float(self.setup.timer)
         return result
 
-    def _note_trust(self, entries: tuple[LogEntry, ...]) -> None:
+    def _note_trust_from_start(self, state: State) -> None:
+        """The trust notes of a resumed game: its moves played again, for the fading."""
+        replayed = new_game(self.scenario, state.seed)
+        self._note_trust(replayed.log, {})
+        for move in state.moves:
+            fading = round_fading(replayed, move)
+            result = apply(replayed, move)
+            if not isinstance(result, Applied):
+                break  # a loaded save was checked already; a stray state keeps what it has
+            self._note_trust(result.log, fading)
+            replayed = result.state
+
+    def _note_trust(self, entries: tuple[LogEntry, ...], fading: dict[Direction, str]) -> None:
+        """Remember the latest change to each trust level, in the order the log has them.
+
+        Fading comes straight after a new round's first line; the log has no line for it,
+        so without this the note would say "rose 3 to 68" under a bar at 64.
+        """
         for entry in entries:
+            if entry.kind == "round" and entry.round > 1:
+                for direction, sentence in fading.items():
+                    self.trust_notes[direction] = f"Last change (round {entry.round}): {sentence}"
             if entry.kind != "trust":
                 continue
             for direction in Direction:
-                if entry.text.startswith(_trust_prefix(direction)):
+                if entry.text.startswith(trust_words(direction)):
                     self.trust_notes[direction] = f"Last change (round {entry.round}): {entry.text}"
 
     # -- the computer -----------------------------------------------------------------------
@@ -203,8 +224,3 @@ class Session:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
         self._turn = None
-
-
-def _trust_prefix(direction: Direction) -> str:
-    # The engine words every trust change as "<who> rose/fell ...": take <who> from it.
-    return describe_trust_change(direction, 0, 0, "", 0).split(" stayed")[0]

@@ -15,6 +15,7 @@ from game.engine import (
     legal_moves,
     new_game,
     outcome,
+    round_fading,
     view,
 )
 from game.engine.moves import (
@@ -89,6 +90,18 @@ def test_2_trust_changes_are_named_modifiers_that_fade(game):
     state = play(state, Pass(RUSSIA))  # round 3 begins: every modifier fades once
     assert trust_level(state, Direction.NATO_IN_RUSSIA) == 34
     assert trust_level(state, Direction.RUSSIA_IN_NATO) == 29
+
+
+def test_2_trust_fading_is_told_in_the_logs_words(game):
+    state = play(game, Pass(NATO), Table(RUSSIA, "transparency"), Reject(NATO, "transparency"))
+    # Russia's pass ends round 2; the fading as round 3 begins has no log line of its own,
+    # so `round_fading` words it for the table and the reports.
+    assert round_fading(state, Pass(RUSSIA)) == {
+        Direction.NATO_IN_RUSSIA: "NATO's trust in Russia rose 2 to 34 as earlier changes faded.",
+        Direction.RUSSIA_IN_NATO: "Russia's trust in NATO rose 1 to 29 as earlier changes faded.",
+    }
+    # With no fading modifiers, nothing fades.
+    assert round_fading(game, Pass(NATO)) == {}
 
 
 def test_2_trust_low_trust_discounts_promises_not_verifiable_ones():

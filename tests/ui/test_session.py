@@ -1,0 +1,39 @@
+"""The session the screens read: what the trust panel says about the latest change."""
+
+from __future__ import annotations
+
+from game.engine.moves import Pass, Reject, Table
+from game.engine.state import Direction
+from game.engine.trust import trust_level
+from game.scenario.models import SideId
+from game.ui.session import HOTSEAT, Session, Setup
+from tests.engine.helpers import load_fixture
+
+NATO, RUSSIA = SideId.NATO, SideId.RUSSIA
+
+
+def _played() -> Session:
+    session = Session.start(load_fixture(), Setup(mode=HOTSEAT, seed=1))
+    for move in (Pass(NATO), Table(RUSSIA, "transparency"), Reject(NATO, "transparency")):
+        session.play(move)
+    return session
+
+
+def test_the_trust_note_tells_of_fading_so_it_matches_the_bar():
+    session = _played()
+    assert "fell 8 to 32" in session.trust_notes[Direction.NATO_IN_RUSSIA]
+    session.play(Pass(RUSSIA))  # round 3 begins, and earlier changes fade
+    assert trust_level(session.state, Direction.NATO_IN_RUSSIA) == 34
+    assert session.trust_notes[Direction.NATO_IN_RUSSIA] == (
+        "Last change (round 3): NATO's trust in Russia rose 2 to 34 as earlier changes faded."
+    )
+    assert session.trust_notes[Direction.RUSSIA_IN_NATO].endswith(
+        "rose 1 to 29 as earlier changes faded."
+    )
+
+
+def test_a_resumed_game_has_the_same_trust_notes():
+    session = _played()
+    session.play(Pass(RUSSIA))
+    resumed = Session.resume(session.scenario, session.setup, session.state)
+    assert resumed.trust_notes == session.trust_notes
