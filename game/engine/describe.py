@@ -21,8 +21,9 @@ from game.engine.moves import (
 from game.scenario.models import Scenario
 
 
-def describe_move(scenario: Scenario, move: Move) -> str:
-    """What the move is, in a few words a player understands."""
+def describe_move(scenario: Scenario, move: Move, short: bool = True) -> str:
+    """What the move is, in a few words a player understands (`short`: an objection's text
+    cut to fit a button; a report wants it whole)."""
     if isinstance(move, Table):
         proposal = scenario.proposal(move.proposal)
         return f"Table '{proposal.title}'{terms_phrase(proposal, move.terms)}"
@@ -33,7 +34,8 @@ def describe_move(scenario: Scenario, move: Move) -> str:
         return f"Amend '{proposal.title}': {term.label} to {variant.label}"
     if isinstance(move, RaiseObjection):
         objection = scenario.objection(move.objection)
-        return f"Object to '{scenario.proposal(move.proposal).title}': {_short(objection.text)}"
+        text = _short(objection.text) if short else objection.text
+        return f"Object to '{scenario.proposal(move.proposal).title}': {text}"
     if isinstance(move, Answer):
         argument = scenario.argument(move.argument)
         cost = f" (costs {argument.cost.support} support)" if argument.cost.support else ""

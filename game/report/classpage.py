@@ -59,6 +59,25 @@ def facts(summary: ClassSummary) -> str:
     return f"{plural(len(summary.tables), 'table')}; {word}: {', '.join(scenarios) or 'none'}"
 
 
+def averages(summary: ClassSummary) -> str:
+    """The averages sentence, saying which games it counts."""
+    finished = len(summary.finished)
+    if not finished:
+        text = "No game has finished yet, so there are no averages."
+    else:
+        values = {part: summary.average(part) or 0.0 for part in ("nato", "russia", "shared")}
+        trust = summary.average("trust") or 0.0
+        counted = "" if not summary.unfinished else f" over the {plural(finished, 'finished game')}"
+        text = (
+            f"Averages{counted}: NATO {values['nato']:.1f}, Russia {values['russia']:.1f}, "
+            f"shared {values['shared']:.1f}, mean trust {trust:.1f}."
+        )
+    if summary.unfinished:
+        left = plural(summary.unfinished, "unfinished game")
+        text += f" {left} {'is' if summary.unfinished == 1 else 'are'} listed but not counted."
+    return text
+
+
 def _markdown_row(cells: list[str]) -> str:
     return "| " + " | ".join(markdown_text(cell) for cell in cells) + " |"
 
@@ -71,12 +90,12 @@ def render_markdown(summary: ClassSummary) -> str:
     out += [_markdown_row(row) for row in _table_rows(summary)]
     out += [
         "",
-        f"Averages: NATO {summary.average('nato'):.1f}, Russia {summary.average('russia'):.1f}, "
-        f"shared {summary.average('shared'):.1f}, mean trust {summary.average('trust'):.1f}.",
+        markdown_text(averages(summary)),
         "",
         "## Outcomes",
         "",
         *[f"- {tier.value}: {count}" for tier, count in summary.tiers()],
+        *([f"- unfinished: {summary.unfinished}"] if summary.unfinished else []),
         "",
         "## Proposals agreed",
         "",
@@ -109,11 +128,10 @@ def render_html(summary: ClassSummary, chart_png: bytes) -> str:
         body.append("<tr>" + "".join(cells) + "</tr>")
     body += [
         "</table>",
-        f"<p>Averages: NATO {summary.average('nato'):.1f}, Russia "
-        f"{summary.average('russia'):.1f}, shared {summary.average('shared'):.1f}, mean trust "
-        f"{summary.average('trust'):.1f}.</p>",
+        f"<p>{escape(averages(summary))}</p>",
         "<h2>Outcomes</h2><ul>",
         *[f"<li>{escape(tier.value)}: {count}</li>" for tier, count in summary.tiers()],
+        *([f"<li>unfinished: {summary.unfinished}</li>"] if summary.unfinished else []),
         "</ul>",
         "<h2>Proposals agreed</h2>",
         "<table><tr><th>Scenario</th><th>Proposal</th><th>Tables that agreed it</th></tr>",

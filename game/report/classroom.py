@@ -48,28 +48,43 @@ class ClassSummary:
         """The titles of the scenarios played, in order of first appearance."""
         return list(dict.fromkeys(t.game.scenario.title for t in self.tables))
 
-    def average(self, part: str) -> float:
-        """The mean of 'nato', 'russia' or 'shared' score, or of 'trust' (mean trust)."""
-        if not self.tables:
-            return 0.0
+    @property
+    def finished(self) -> tuple[TableResult, ...]:
+        """The tables whose game reached its end: the only ones the totals count.
+
+        A game left at round 1 (a "Play again" nobody played) would drag every average down.
+        """
+        return tuple(t for t in self.tables if t.finished)
+
+    @property
+    def unfinished(self) -> int:
+        """How many tables saved a game still in progress (listed, but not counted)."""
+        return len(self.tables) - len(self.finished)
+
+    def average(self, part: str) -> float | None:
+        """The mean over finished games of 'nato', 'russia' or 'shared' score, or of 'trust'
+        (mean trust); None when no game has finished."""
+        tables = self.finished
+        if not tables:
+            return None
         if part == "shared":
-            values = [t.outcome.shared for t in self.tables]
+            values = [t.outcome.shared for t in tables]
         elif part == "trust":
-            values = [t.outcome.nato.trust for t in self.tables]
+            values = [t.outcome.nato.trust for t in tables]
         else:
-            values = [getattr(t.outcome, part).score for t in self.tables]
+            values = [getattr(t.outcome, part).score for t in tables]
         return sum(values) / len(values)
 
     def tiers(self) -> list[tuple[Tier, int]]:
-        """How many tables ended in each tier, best first."""
-        counts = Counter(t.outcome.tier for t in self.tables)
+        """How many finished tables ended in each tier, best first."""
+        counts = Counter(t.outcome.tier for t in self.finished)
         return [(tier, counts[tier]) for tier in reversed(list(Tier))]
 
     def proposals(self) -> list[ProposalCount]:
-        """For every proposal of the scenarios played: how many of their tables agreed it."""
+        """For every proposal of the scenarios finished: how many of their tables agreed it."""
         rows: list[ProposalCount] = []
-        for title in self.scenarios:
-            tables = [t for t in self.tables if t.game.scenario.title == title]
+        for title in dict.fromkeys(t.game.scenario.title for t in self.finished):
+            tables = [t for t in self.finished if t.game.scenario.title == title]
             scenario = tables[0].game.scenario
             agreed = Counter(item.proposal for t in tables for item in t.outcome.package)
             rows.extend(

@@ -139,7 +139,7 @@ class Replay:
             number,
             before.round,
             move,
-            describe_move(self.scenario, move),
+            describe_move(self.scenario, move, short=False),
             after.log[len(before.log) :],
             before,
             after,

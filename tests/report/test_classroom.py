@@ -104,3 +104,44 @@ def test_two_scenarios_are_scenarios(summary_folder, tmp_path):
     assert render_markdown(collect(folder)).splitlines()[2] == (
         "5 tables; scenarios: Rule-book table, Rule \\| book \\*table\\*"
     )
+
+
+def test_an_unfinished_game_is_listed_but_not_counted(tmp_path):
+    from dataclasses import replace
+
+    from game.engine import new_game
+    from game.saves import write_save
+    from tests.saves.helpers import record_for
+
+    scenario, path = scenario_copy(tmp_path)
+    saves = tmp_path / "saves"
+    saved_game(scenario, path, 1, saves, label="Table 1")
+    # A "Play again" nobody played: saved at round 1, scored as it stands (a stalemate).
+    fresh = new_game(scenario, 7)
+    record = replace(record_for(scenario, path, 7, "hotseat"), game_id="left", label="Left")
+    write_save(record, fresh, folder=saves)
+    summary = collect(saves)
+    assert [t.label for t in summary.tables] == ["Left", "Table 1"]
+    finished = summary.tables[1]
+    assert summary.average("shared") == pytest.approx(finished.outcome.shared)
+    assert sum(count for _, count in summary.tiers()) == 1
+    assert all(row.tables == 1 for row in summary.proposals())
+    text = render_markdown(summary)
+    assert "Averages over the 1 finished game:" in text
+    assert "1 unfinished game is listed but not counted." in text
+    assert "- unfinished: 1" in text
+
+
+def test_no_finished_game_means_no_averages(tmp_path):
+    from dataclasses import replace
+
+    from game.engine import new_game
+    from game.saves import write_save
+    from tests.saves.helpers import record_for
+
+    scenario, path = scenario_copy(tmp_path)
+    record = replace(record_for(scenario, path, 7, "hotseat"), game_id="left")
+    write_save(record, new_game(scenario, 7), folder=tmp_path / "saves")
+    summary = collect(tmp_path / "saves")
+    assert summary.average("nato") is None
+    assert "No game has finished yet, so there are no averages." in render_markdown(summary)

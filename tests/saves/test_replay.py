@@ -120,3 +120,22 @@ def test_a_lookup_failure_in_the_rules_is_said_in_words(game, monkeypatch):
         "move 1 is not legal in this game: it names 'ghost-proposal', which this scenario "
         "does not have"
     )
+
+
+def test_a_step_names_the_objection_in_full():
+    """Buttons cut an objection's text short; the replay and the reports give it whole."""
+    from game.engine.moves import RaiseObjection, Table
+    from game.library import shipped_folder
+    from game.scenario import load
+
+    folder = shipped_folder()
+    assert folder is not None
+    tutorial = load(folder / "tutorial.yaml")
+    text = tutorial.objection("only-watching").text
+    assert len(text) > 60
+    moves = (
+        Table(SideId.NATO, "watch-tests"),
+        RaiseObjection(SideId.RUSSIA, "only-watching", "watch-tests"),
+    )
+    step = Replay(tutorial, 3, moves).step(2)
+    assert step.text.endswith(text)
