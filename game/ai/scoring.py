@@ -8,6 +8,7 @@ from game.ai.board import Option, terms_words
 from game.ai.context import PATIENCE, WARY_TRUST, Candidate, Context
 from game.ai.models import Model
 from game.ai.player import Reasons
+from game.engine import constants as C
 from game.engine.moves import (
     Accept,
     Amend,
@@ -207,24 +208,22 @@ def _answer(ctx: Context, move: Answer) -> Candidate | None:
     current = board.current(pid)
     if not ctx.style.answers or current.value <= 0 or not board.proposals[pid].status.on_table:
         return None
-    needed = ctx.observer.trust_needed
-    success = 0.6
-    note = None
-    if needed is not None and board.their_trust < needed:
-        success = 0.15
-        note = (
-            f"their objection may be a red line until their trust in us reaches {needed} "
-            f"(it is {board.their_trust})"
-        )
-    elif ctx.style.careful and board.their_trust < WARY_TRUST:
-        success = 0.4
+    argument = board.view.argument(move.argument)
+    # The rules give each argument its own chance, and none at all while its condition
+    # (a trust level, a round) is unmet: the same numbers the move list shows a person.
+    success = 0.0 if argument.unmet else argument.chance
+    cost = argument.support_cost * C.SUPPORT_WEIGHT / 100
     accepted = board.other in board.proposals[pid].accepted_by
     chance = 1.0 if accepted else ctx.accept_chance(current)
-    utility = success * chance * ctx.weight * current.value - 0.6
+    utility = success * chance * ctx.weight * current.value - 0.6 - cost
+    settle = f"this argument has a {success:.0%} chance of settling the objection"
+    if cost:
+        settle += f" and costs us {argument.support_cost} support"
     factors = (
         (f"it unblocks something worth {current.value / board.scale:.2f} to us", current.value),
-        (f"we give it a {success:.0%} chance of settling the objection", success),
+        (settle, success),
     )
+    note = f"it cannot work yet: {argument.unmet[0]}" if argument.unmet else None
     reasons = Reasons(
         "answer",
         pid,

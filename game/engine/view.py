@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine.effects import unmet
 from game.engine.moves import Terms
 from game.engine.state import (
     Commitment,
@@ -75,6 +76,20 @@ class ObjectionView:
 
 
 @dataclass(frozen=True)
+class ArgumentView:
+    """One of the viewing side's arguments: its chance, its cost, and what it still needs."""
+
+    id: str
+    title: str
+    chance: float
+    """The chance it settles the objection when its condition holds."""
+    support_cost: int
+    unmet: tuple[str, ...]
+    """Why it cannot work now, in the log's words (its condition's unmet parts); empty when
+    it can."""
+
+
+@dataclass(frozen=True)
 class View:
     """Everything `side` may see, and nothing of the other side's private values or red lines."""
 
@@ -99,6 +114,8 @@ class View:
     priorities: tuple[str, ...]
     red_lines: tuple[str, ...]
     hints: tuple[str, ...]
+    arguments: tuple[ArgumentView, ...] = ()
+    """The side's own arguments for answering objections (the scenario's, public to both)."""
 
     def proposal(self, proposal_id: str) -> ProposalView:
         """The view of one proposal."""
@@ -106,6 +123,13 @@ class View:
             if item.id == proposal_id:
                 return item
         raise KeyError(proposal_id)
+
+    def argument(self, argument_id: str) -> ArgumentView:
+        """The view of one of the side's arguments."""
+        for item in self.arguments:
+            if item.id == argument_id:
+                return item
+        raise KeyError(argument_id)
 
 
 def view(state: State, side: SideId) -> View:
@@ -188,5 +212,16 @@ def view(state: State, side: SideId) -> View:
             hint.text
             for hint in scenario.hints
             if hint.round == state.round and hint.side in (None, side)
+        ),
+        arguments=tuple(
+            ArgumentView(
+                argument.id,
+                argument.title,
+                argument.chance,
+                argument.cost.support,
+                tuple(unmet(state, argument.condition)),
+            )
+            for argument in scenario.arguments
+            if argument.side is side
         ),
     )

@@ -177,3 +177,39 @@ def test_a_change_to_our_own_offer_says_what_it_costs_us(before, verb, change):
     reasons = Reasons("amend", "tests", "Watch tests", 0.75, 0.5, before=before)
     text = explain(SideId.NATO, reasons)
     assert text.startswith(f"NATO {verb} 'Watch tests': {change}, at or above the 0.50"), text
+
+
+def _answers_to_the_treaty_objection():
+    """Russia's position in the tutorial once NATO objects to its guarantee as a treaty."""
+    from game.engine.moves import Answer, RaiseObjection, Table
+    from game.library import shipped_folder
+
+    folder = shipped_folder()
+    assert folder is not None
+    tutorial = load(folder / "tutorial.yaml")
+    moves = [
+        Table(SideId.NATO, "watch-tests"),
+        Table(SideId.RUSSIA, "guarantee"),
+        RaiseObjection(SideId.NATO, "treaty-trouble", "guarantee"),
+    ]
+    state = new_game(tutorial, 1)
+    for move in moves:
+        state = apply(state, move).state
+    answers = [m for m in legal_moves(state, SideId.RUSSIA) if isinstance(m, Answer)]
+    return state, {m.argument: m for m in answers}
+
+
+@pytest.mark.parametrize("level", ["medium", "hard"])
+def test_an_answer_gives_the_arguments_own_chance_and_cost(level):
+    state, answers = _answers_to_the_treaty_objection()
+    player = make_player(level, SideId.RUSSIA, 2)
+    sure = player.choose(view(state, SideId.RUSSIA), [answers["words-are-enough"]])
+    assert "this argument has a 100% chance of settling the objection" in sure.explanation
+    assert "and costs us 3 support" in sure.explanation
+    player = make_player(level, SideId.RUSSIA, 2)
+    blocked = player.choose(view(state, SideId.RUSSIA), list(answers.values()))
+    # "Remember Lisbon" needs NATO's trust at 55; at 50 it cannot work, so it is not chosen.
+    assert blocked.move == answers["words-are-enough"]
+    assert view(state, SideId.RUSSIA).argument("remember-lisbon").unmet == (
+        "NATO's trust in Russia is 50, below the 55 it needs",
+    )
