@@ -64,10 +64,14 @@ def _flow(value: Any) -> str:
     """A value as it could be written on one line of a file (long ones shortened)."""
     if isinstance(value, str):
         text = value
-    else:
+    elif isinstance(value, (dict, list)):
         text = yaml.safe_dump(
             value, default_flow_style=True, allow_unicode=True, width=10_000, sort_keys=False
         ).strip()
+    else:
+        # A lone number or true/false: safe_dump would add the '...' that ends a document, and
+        # a line break with it that splits the table row.
+        text = json.dumps(value)
     return text if len(text) <= 60 else text[:57] + "…"
 
 
@@ -185,6 +189,8 @@ def field_tables() -> str:
                 example,
                 prop.get("description", "").replace("|", "\\|"),
             ]
+            if any("\n" in cell for cell in cells):
+                raise SystemExit(f"{name}.{key}: a table cell cannot hold a line break")
             lines.append("| " + " | ".join(cells) + " |")
         parts.append("\n".join(lines))
     return "\n\n".join(parts)

@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 from pydantic import ValidationError
 
 from game.scenario import checks, playable
-from game.scenario.locate import Node, format_path, locate
-from game.scenario.messages import shown, suggested_key, translate, type_at
+from game.scenario.locate import Node, find, format_path, locate
+from game.scenario.messages import misread_number, shown, suggested_key, translate
 from game.scenario.models import SCHEMA_VERSION, Scenario
 from game.scenario.problems import Finding, Report, ScenarioError
 from game.scenario.safeyaml import MAX_BYTES, Refused, decode, parse, too_big
 
 _TOP = "a scenario is a mapping of keys such as 'schema_version: 1' and 'title: ...'"
+# A save file (game/saves/record.py) starts with its format; it is JSON, so YAML reads it too,
+# but even a damaged one is recognised from its first lines.
+_SAVE_KIND = "detente-save"
+_SAVE_START = re.compile(r'\s*\{\s*"format"\s*:\s*"detente-save"')
+SAVED_GAME = (
+    "this file is a saved game, not a scenario: to go on with it or watch its replay, choose "
+    "'Load a game or replay' on the title screen (it lists the games in the game's saves folder)"
+)
 
 
 def load(path: str | os.PathLike[str]) -> Scenario:
@@ -45,11 +54,16 @@ def load_text(text: str | bytes, name: str = "<scenario>") -> Scenario:
 def check_text(text: str | bytes, name: str = "<scenario>") -> Report:
     """Every error and warning in some text, with the scenario if there are no errors."""
     try:
-        parsed = parse(decode(text))
+        decoded = decode(text)
+        if _SAVE_START.match(decoded):
+            raise Refused([Finding(1, 1, "", SAVED_GAME)])
+        parsed = parse(decoded)
     except Refused as refused:
         return Report(name, None, [finding.at(name) for finding in refused.findings])
     findings = list(parsed.findings)
     data, root = parsed.data, parsed.root
+    if isinstance(data, dict) and data.get("format") == _SAVE_KIND:
+        return Report(name, None, [Finding(root.line, root.column, "", SAVED_GAME).at(name)])
     if not isinstance(data, dict):
         if data is None:
             message = "the file is empty: a scenario starts with 'schema_version: 1'"
@@ -69,8 +83,8 @@ def check_text(text: str | bytes, name: str = "<scenario>") -> Report:
             f"version {version}, and this game reads version {SCHEMA_VERSION}"
         )
         return Report(name, None, [Finding(line, column, "schema_version", message).at(name)])
-    misread = _booleans_as_numbers(data, root)
-    findings.extend(misread)
+    misread = _misread_numbers(data, root)
+    findings.extend(misread.values())
     scenario: Scenario | None = None
     try:
         scenario = Scenario.model_validate(data)
@@ -85,7 +99,10 @@ def check_text(text: str | bytes, name: str = "<scenario>") -> Report:
         for detail in details:
             if detail["type"] == "missing" and tuple(detail["loc"]) in meant:
                 continue
-            message, at_key = translate(detail)
+            if tuple(detail["loc"]) in misread:
+                continue  # already reported, in the file's own terms
+            node = find(root, detail["loc"])
+            message, at_key = translate(detail, node.written if node is not None else None)
             line, column = locate(root, detail["loc"], at_key)
             findings.append(Finding(line, column, format_path(detail["loc"], data), message))
     if scenario is not None and scenario.schema_version != SCHEMA_VERSION:
@@ -102,9 +119,9 @@ def check_text(text: str | bytes, name: str = "<scenario>") -> Report:
     return report
 
 
-def _booleans_as_numbers(data: Any, root: Node) -> list[Finding]:
-    """true/false where a number belongs: pydantic would read 1/0, which nobody means."""
-    findings = []
+def _misread_numbers(data: Any, root: Node) -> dict[tuple[str | int, ...], Finding]:
+    """true/false or text like `1_2` where a number belongs, by path: pydantic would take them."""
+    findings = {}
     todo: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
     while todo:
         loc, value = todo.pop()
@@ -112,11 +129,11 @@ def _booleans_as_numbers(data: Any, root: Node) -> list[Finding]:
             todo.extend(((*loc, key), item) for key, item in value.items())
         elif isinstance(value, list):
             todo.extend(((*loc, index), item) for index, item in enumerate(value))
-        elif isinstance(value, bool) and type_at(loc) in (int, float):
-            kind = "a whole number" if type_at(loc) is int else "a number"
-            line, column = locate(root, loc)
-            message = f"must be {kind} (got {shown(value)})"
-            findings.append(Finding(line, column, format_path(loc, data), message))
+        else:
+            message = misread_number(loc, value)
+            if message is not None:
+                line, column = locate(root, loc)
+                findings[loc] = Finding(line, column, format_path(loc, data), message)
     return findings
 
 

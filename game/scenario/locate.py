@@ -5,19 +5,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from game.scenario.characters import visible
+
 Loc = Sequence[str | int]
 
 
 class Node:
-    """The 1-based line and column of one YAML value, and of its children and keys."""
+    """The 1-based line and column of one YAML value, and of its children and keys.
 
-    __slots__ = ("children", "column", "empty", "keys", "line")
+    `written` keeps an unquoted value that was read as a number or true/false as the file spells
+    it (`007`, `1.50`), so advice can quote it as written.
+    """
 
-    def __init__(self, line: int, column: int, empty: bool = False, container: bool = False):
+    __slots__ = ("children", "column", "empty", "keys", "line", "written")
+
+    def __init__(
+        self,
+        line: int,
+        column: int,
+        empty: bool = False,
+        container: bool = False,
+        written: str | None = None,
+    ):
         """A value at a position; a mapping or list also records its children."""
         self.line = line
         self.column = column
         self.empty = empty
+        self.written = written
         self.children: dict[str | int, Node] | None = {} if container else None
         self.keys: dict[str, tuple[int, int]] | None = {} if container else None
 
@@ -40,6 +54,16 @@ def locate(root: Node, loc: Loc, at_key: bool = False) -> tuple[int, int]:
     return node.line, node.column
 
 
+def find(root: Node, loc: Loc) -> Node | None:
+    """The node of the value at `loc`, if the file has one there."""
+    node: Node | None = root
+    for part in loc:
+        if node is None or node.children is None:
+            return None
+        node = node.children.get(part)
+    return node
+
+
 def format_path(loc: Loc, data: Any) -> str:
     """A path like `proposals[joint-centre].terms[2]`: items by id where they have one."""
     text = ""
@@ -49,13 +73,13 @@ def format_path(loc: Loc, data: Any) -> str:
             label = str(part + 1)
             item = current[part] if isinstance(current, list) and 0 <= part < len(current) else None
             if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"]:
-                label = item["id"]
+                label = visible(item["id"])
             text += f"[{label}]"
             current = item
         else:
             if part.startswith("[") and part.endswith("]"):
                 # pydantic's marker for an error in a dict key rather than its value
                 continue
-            text += f".{part}" if text else part
+            text += f".{visible(part)}" if text else visible(part)
             current = current.get(part) if isinstance(current, dict) else None
     return text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import types
 from enum import Enum
@@ -11,8 +12,12 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from game.scenario.characters import describe, slugify, unusual, visible
 from game.scenario.locate import Loc
-from game.scenario.models import Scenario
+from game.scenario.models import SLUG_PATTERN, Scenario
+from game.scenario.safeyaml import resolve_plain
+
+_ID = re.compile(SLUG_PATTERN)
 
 
 def did_you_mean(word: str, candidates: list[str]) -> str | None:
@@ -33,7 +38,7 @@ def shown(value: Any) -> str:
     if isinstance(value, (int, float)):
         return str(value)
     if isinstance(value, str):
-        return f"'{value[:40]}…'" if len(value) > 40 else f"'{value}'"
+        return f"'{visible(value[:40])}…'" if len(value) > 40 else f"'{visible(value)}'"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -83,12 +88,62 @@ def keys_at(loc: Loc) -> list[str]:
 
 
 def _slug_hint(value: Any) -> str:
-    suggestion = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")[:48].strip("-")
-    example = f" (e.g. '{suggestion}')" if suggestion and suggestion != value else ""
-    return (
-        f"{shown(value)} is not a valid id: use lower-case letters, digits and hyphens, "
-        f"starting with a letter or digit, at most 48 characters{example}"
-    )
+    text = str(value)
+    hidden = unusual(text)
+    advice = []
+    if hidden:
+        # Invisible characters are the whole problem more often than not: name each one.
+        named = " and ".join(f"{describe(char)}, shown here as {visible(char)}" for char in hidden)
+        advice.append(f"it contains {named}: delete it")
+    if not _ID.fullmatch("".join(char for char in text if char not in hidden)):
+        advice.append(
+            "use lower-case letters, digits and hyphens, "
+            "starting with a letter or digit, at most 48 characters"
+        )
+    suggestion = slugify(text)
+    example = f" (e.g. '{suggestion}')" if suggestion and suggestion != text else ""
+    return f"{shown(value)} is not a valid id: {'; also '.join(advice)}{example}"
+
+
+def _no_value(loc: Loc) -> str:
+    """Advice for a key or list item left empty: remove it only where that is allowed."""
+    if loc and isinstance(loc[-1], int):
+        return "this list item is empty: write its value after the '-', or delete the line"
+    parent = type_at(loc[:-1])
+    if isinstance(parent, type) and issubclass(parent, BaseModel):
+        field = parent.model_fields.get(str(loc[-1]))
+        if field is not None and field.is_required():
+            return "has no value: fill it in (this key is required)"
+    return "has no value: fill it in or remove the key"
+
+
+def misread_number(loc: Loc, value: Any) -> str | None:
+    """The message for true/false or odd text where a number belongs, else None.
+
+    pydantic would read true as 1, and text such as `1_2` or `1e1` as a number, though the
+    format has only plain decimals; text that is a plain decimal (`"5"`) is left to it.
+    """
+    kind = type_at(loc)
+    if kind not in (int, float) or not isinstance(value, (bool, str)):
+        return None
+    if isinstance(value, str) and _plain_number(value.strip()):
+        return None
+    message = f"must be {'a whole number' if kind is int else 'a number'} (got {shown(value)})"
+    if isinstance(value, str):
+        try:
+            number = float(value)
+        except ValueError:
+            return message
+        plain = str(int(number)) if number.is_integer() else repr(number)
+        if math.isfinite(number) and (kind is float or number.is_integer()) and "e" not in plain:
+            return f"{message}: write it with plain digits, as {plain}"
+    return message
+
+
+def _plain_number(text: str) -> bool:
+    """True for text the file's number rule reads as a number (`12`, `-3`, `0.7`)."""
+    value = resolve_plain(text)
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def suggested_key(loc: Loc) -> str | None:
@@ -97,7 +152,7 @@ def suggested_key(loc: Loc) -> str | None:
 
 
 def _unknown_key(loc: Loc) -> str:
-    key = str(loc[-1])
+    key = visible(str(loc[-1]))
     allowed = keys_at(loc[:-1])
     guess = suggested_key(loc)
     if guess is not None:
@@ -123,8 +178,11 @@ def _list_length(kind: str, ctx: dict[str, Any]) -> str:
     return f"can hold at most {ctx.get('max_length')} items (has {ctx.get('actual_length')})"
 
 
-def translate(error: ErrorDetails) -> tuple[str, bool]:
-    """The message for one pydantic error, and whether it points at the key (not the value)."""
+def translate(error: ErrorDetails, written: str | None = None) -> tuple[str, bool]:
+    """The message for one pydantic error, and whether it points at the key (not the value).
+
+    `written` is the value as the file spells it, when it was read as a number or true/false.
+    """
     kind = error["type"]
     loc = error["loc"]
     value = error.get("input")
@@ -133,8 +191,8 @@ def translate(error: ErrorDetails) -> tuple[str, bool]:
         return f"required key '{loc[-1]}' is missing", False
     if kind == "extra_forbidden":
         return _unknown_key(loc), True
-    if value is None and kind in {"string_type", "model_type", "dict_type", "list_type"}:
-        return "has no value: fill it in or remove the key", True
+    if value is None and (kind.endswith("_type") or kind == "enum"):
+        return _no_value(loc), True
     messages: dict[str, str] = {
         "int_type": f"must be a whole number (got {shown(value)})",
         "int_parsing": f"must be a whole number (got {shown(value)})",
@@ -160,7 +218,7 @@ def translate(error: ErrorDetails) -> tuple[str, bool]:
     }
     if kind == "string_type":
         if isinstance(value, (int, float, bool)):
-            return f"must be text: put {shown(value)} in quotes", False
+            return f"must be text: put {written or shown(value)} in quotes", False
         return f"must be text (got {shown(value)})", False
     if kind == "enum":
         return _enum(loc, value), False

@@ -11,10 +11,12 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 from pydantic_core import PydanticCustomError
 
 SCHEMA_VERSION = 1
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,47}$"
+"""What an id may be: lower-case letters, digits and hyphens, at most 48 characters."""
 
 Slug = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,47}$"),
+    StringConstraints(pattern=SLUG_PATTERN),
     Field(
         description=(
             "A stable id: lower-case letters, digits and hyphens, starting with a letter or "

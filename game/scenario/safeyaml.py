@@ -2,19 +2,20 @@
 
 The file is read event by event (libyaml when present): anchors, aliases and tags are refused,
 so nothing can expand (billion laughs) or build Python objects, and the data is built here with
-our own resolver, where only `true`/`false` are booleans, numbers are plain decimals, and dates
-stay text for pydantic to check.
+our own resolver, where only `true`/`false` are booleans, numbers are plain decimals (`12`, `-3`,
+`+5`, `0.7`: no `1e3`, `1_000`, `0x1F` or `1:30`), and dates stay text for pydantic to check.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import yaml
 
-from game.scenario.locate import Node
+from game.scenario.characters import visible
+from game.scenario.locate import Loc, Node, format_path
 from game.scenario.problems import Finding
 from game.scenario.syntax import syntax_finding
 
@@ -24,8 +25,10 @@ MAX_SAFETY_FINDINGS = 3
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+# Plain decimals only, as the format's documentation promises: YAML 1.1's underscores, exponents,
+# hex, octal and base 60 all stay text, so a number key reports them instead of guessing.
 _INT = re.compile(r"[-+]?[0-9]+")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(\.[0-9]*)?[eE][-+]?[0-9]+)")
+_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)")
 _NULLS = frozenset({"", "~", "null"})
 # Characters YAML cannot hold (the same set PyYAML's reader refuses).
 _NON_PRINTABLE = re.compile(
@@ -112,7 +115,7 @@ def _position(text: str, index: int) -> tuple[int, int]:
 
 
 def resolve_plain(value: str) -> Any:
-    """The value of an unquoted scalar: null, true/false, a decimal number, or text."""
+    """The value of an unquoted scalar: null, true/false, a plain decimal number, or text."""
     if value in _NULLS:
         return None
     if value == "true":
@@ -133,7 +136,7 @@ def resolve_plain(value: str) -> Any:
 class _Frame:
     """A mapping or list being built, with the key waiting for its value."""
 
-    __slots__ = ("is_map", "key", "key_mark", "node", "value")
+    __slots__ = ("is_map", "key", "key_mark", "name", "node", "value")
 
     def __init__(self, value: dict[str, Any] | list[Any], node: Node) -> None:
         self.value = value
@@ -141,6 +144,8 @@ class _Frame:
         self.is_map = isinstance(value, dict)
         self.key: str | None = None
         self.key_mark: tuple[int, int] = (0, 0)
+        # The waiting key as written, even when it is dropped, for the paths of problems inside.
+        self.name = ""
 
 
 _DROP = "\x00dropped"  # a key that can never appear in text (control characters are refused)
@@ -151,7 +156,8 @@ class _Builder:
 
     def __init__(self) -> None:
         self.stack: list[_Frame] = []
-        self.findings: list[Finding] = []
+        # Duplicate keys, with the path to name once the document is built (items by id).
+        self.findings: list[tuple[Loc, Finding]] = []
         self.safety: list[Finding] = []
         self.unsafe = 0  # anchors, aliases and tags seen; only the first few are reported
         self.documents = 0
@@ -201,7 +207,9 @@ class _Builder:
             self._add(event.value, Node(line, column))
         elif event.implicit[0]:
             value = event.value
-            self._add(resolve_plain(value), Node(line, column, empty=value == ""))
+            resolved = resolve_plain(value)
+            written = None if isinstance(resolved, str) else value
+            self._add(resolved, Node(line, column, empty=value == "", written=written))
         else:
             self._add(event.value, Node(line, column))
 
@@ -244,6 +252,7 @@ class _Builder:
         elif frame.key is None:
             frame.key = self._key(frame, value, node)
             frame.key_mark = (node.line, node.column)
+            frame.name = value if isinstance(value, str) else ""
         else:
             if frame.key is not _DROP:
                 assert isinstance(frame.value, dict)
@@ -256,15 +265,24 @@ class _Builder:
         """The key to store the next value under (_DROP for a refused or repeated key)."""
         if not isinstance(key, str):
             message = "a key must be a plain word, not a list or mapping"
-            self.findings.append(Finding(node.line, node.column, "", message))
+            self.findings.append(((), Finding(node.line, node.column, "", message)))
             return _DROP
         if key in frame.value:
             assert frame.node.keys is not None
             first = frame.node.keys[key][0]
-            message = f"the key '{key}' appears twice here (first on line {first}): keep only one"
-            self.findings.append(Finding(node.line, node.column, key, message))
+            message = (
+                f"the key '{visible(key)}' appears twice here (first on line {first}): "
+                "keep only one"
+            )
+            self.findings.append(
+                ((*self._path(), key), Finding(node.line, node.column, "", message))
+            )
             return _DROP
         return key
+
+    def _path(self) -> list[str | int]:
+        """Where the innermost mapping or list being built sits: keys and item positions."""
+        return [frame.name if frame.is_map else len(frame.value) for frame in self.stack[:-1]]
 
 
 def parse(text: str) -> Parsed:
@@ -281,7 +299,9 @@ def parse(text: str) -> Parsed:
     if builder.result is None:
         message = "the file is empty: a scenario starts with 'schema_version: 1'"
         raise Refused([Finding(1, 1, "", message)])
-    return Parsed(builder.result[0], builder.result[1], builder.findings)
+    data = builder.result[0]
+    findings = [replace(finding, path=format_path(loc, data)) for loc, finding in builder.findings]
+    return Parsed(data, builder.result[1], findings)
 
 
 def _summed(safety: list[Finding], count: int) -> list[Finding]:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import re
 
+from game.scenario.characters import slugify
+from game.scenario.safeyaml import resolve_plain
+
 _TEMPLATE = """\
 # yaml-language-server: $schema=__SCHEMA__
 #
@@ -142,8 +145,22 @@ debrief:
 
 def slug_for(name: str) -> str:
     """An id made from a file name (`My Scenario.yaml` -> `my-scenario`)."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:48].strip("-")
-    return slug or "my-scenario"
+    return slugify(name) or "my-scenario"
+
+
+# Ids that other YAML readers (an editor's YAML 1.2, PyYAML's 1.1) take for numbers or dates.
+_NOT_TEXT_ELSEWHERE = re.compile(r"[0-9]+e[0-9]+|0x[0-9a-f]+|0o[0-7]+|[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _id_value(slug: str) -> str:
+    """The id as written in the file: quoted when a YAML reader could take it for other than text.
+
+    `detente new 2024` must still write a file that validates, and an editor checking the
+    file against the schema must not read `1e5` as a number either.
+    """
+    plain = isinstance(resolve_plain(slug), str) and not _NOT_TEXT_ELSEWHERE.fullmatch(slug)
+    yaml_1_1 = slug not in ("yes", "no", "on", "off", "y", "n")
+    return slug if plain and yaml_1_1 else json.dumps(slug)
 
 
 def starter_text(name: str, file: str, schema: str) -> str:
@@ -153,6 +170,6 @@ def starter_text(name: str, file: str, schema: str) -> str:
     return (
         _TEMPLATE.replace("__SCHEMA__", schema)
         .replace("__FILE__", file)
-        .replace("__ID__", slug_for(name))
+        .replace("__ID__", _id_value(slug_for(name)))
         .replace("__TITLE__", title)
     )

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import yaml
 
+from game.scenario.characters import describe, is_unusual
 from game.scenario.problems import Finding
 
 _INDENT = "this line is not indented like the lines around it: check its indentation"
+# Where a value starts on a line: after the indentation, any '- ' and a plain `key: `.
+_VALUE_START = re.compile(r"[ \t]*(?:-[ \t]+)*(?:[^\s#'\"\[{][^#]*?:[ \t]+)?")
 
 
 def syntax_finding(error: yaml.YAMLError, text: str) -> Finding:
@@ -32,6 +38,9 @@ def syntax_finding(error: yaml.YAMLError, text: str) -> Finding:
             "a tab is used to indent this line: indent with spaces only "
             "(most editors can turn tabs into spaces)",
         )
+    odd = _odd_indentation(lines, line)
+    if odd is not None:
+        return odd
     if "cannot start any token" in problem:
         char = row[column - 1 : column] or "?"
         return Finding(
@@ -72,13 +81,38 @@ def syntax_finding(error: yaml.YAMLError, text: str) -> Finding:
             "unexpected ':' here: put a value containing ': ' in quotes, or check the indentation",
         )
     if "could not find expected ':'" in problem or "simple key" in context:
+        key_row = lines[opened_at[0] - 1] if 0 < opened_at[0] <= len(lines) else ""
+        lookalike = next(
+            (c for c in key_row if c != ":" and unicodedata.normalize("NFKC", c) == ":"), None
+        )
+        if lookalike is not None:
+            return Finding(
+                opened_at[0],
+                key_row.index(lookalike) + 1,
+                "",
+                f"the ':' after this key is a look-alike ({unicodedata.name(lookalike).lower()}, "
+                f"U+{ord(lookalike):04X}): type an ordinary ':'",
+            )
+        after = key_row.find(":")
+        if after >= 0 and is_unusual(key_row[after + 1 : after + 2]):
+            return Finding(
+                opened_at[0],
+                after + 2,
+                "",
+                f"the ':' after this key is followed by {describe(key_row[after + 1])}: "
+                "type an ordinary space after the ':'",
+            )
         return Finding(
             *opened_at,
             "",
             "expected 'key: value' here: check the ':' after the key, or put a long text in quotes",
         )
     if "block" in context or "expected key" in problem or "'-' indicator" in problem:
-        return Finding(line, column, "", _INDENT)
+        return (
+            _after_value(row, line, column)
+            or _misaligned(lines, line)
+            or Finding(line, column, "", _INDENT)
+        )
     detail = f" ({error.context})" if error.context else ""
     return Finding(line, column, "", f"this is not valid YAML: {error.problem}{detail}")
 
@@ -101,3 +135,162 @@ def _open_bracket(lines: list[str], line: int, column: int) -> tuple[str, tuple[
             elif char in "]}" and stack:
                 stack.pop()
     return stack[-1] if stack else None
+
+
+def _odd_indentation(lines: list[str], line: int) -> Finding | None:
+    """A line at or above the error that starts with a space look-alike (a no-break space...).
+
+    YAML does not count such a character as indentation, so the error shows up a line or two
+    later; the search stops at the top-level key the error is under.
+    """
+    for number in range(min(line, len(lines)), 0, -1):
+        row = lines[number - 1]
+        for index, char in enumerate(row):
+            if is_unusual(char):
+                message = f"this line starts with {describe(char)}: "
+                message += (
+                    "delete it"
+                    if unicodedata.category(char) == "Cf"
+                    else "replace it with an ordinary space"
+                )
+                return Finding(number, index + 1, "", message)
+            if char not in " \t":
+                break
+        if row[:1] not in ("", " ", "\t", "#"):
+            return None
+    return None
+
+
+def _after_value(row: str, line: int, column: int) -> Finding | None:
+    """Text after a value that YAML read as complete: a list in brackets, or quoted text."""
+    start = _VALUE_START.match(row)
+    at = start.end() if start is not None else 0
+    first = row[at : at + 1]
+    if first in ("[", "{"):
+        end = _flow_end(row, at)
+        if end is None or column - 1 <= end:
+            return None
+        kind = "a list" if first == "[" else "a mapping"
+        closing = "]" if first == "[" else "}"
+        return Finding(
+            line,
+            at + 1,
+            "",
+            f"a value starting with '{first}' is read as {kind}, so the text after '{closing}' "
+            f"cannot be read: put the whole text in quotes, as {_quoted(_text_from(row, at, end))}",
+        )
+    if first in ("'", '"'):
+        end = _closing_quote(row, at)
+        if end is None or column - 1 <= end:
+            return None
+        text = _text_from(row, at, end)
+        # Quotes around the whole text hold more quotes inside; otherwise they are part of it.
+        inner = text[1:-1] if len(text) > 1 and text[-1] == first else text
+        written = _quoted(inner, "'" if first == '"' else '"')
+        return Finding(
+            line,
+            end + 1,
+            "",
+            f"the quoted text ends at this {first}, but more text follows it: to have {first} "
+            f"inside the text, write the whole value as {written}",
+        )
+    return None
+
+
+def _text_from(row: str, start: int, end: int) -> str:
+    """The value from `start` to the end of the line, without a comment after index `end`."""
+    comment = row.find(" #", end)
+    return (row[start:comment] if comment >= 0 else row[start:]).rstrip()
+
+
+def _quoted(text: str, quote: str = '"') -> str:
+    """Text in quotes as YAML reads it back: doubled single quotes, escaped double quotes."""
+    if quote == '"' and '"' in text:
+        quote = "'"
+    if quote == "'":
+        return "'" + text.replace("'", "''") + "'"
+    return '"' + text.replace("\\", "\\\\") + '"'
+
+
+def _closing_quote(row: str, start: int) -> int | None:
+    """The index of the quote that closes the quoted text starting at `start`."""
+    quote = row[start]
+    index = start + 1
+    while index < len(row):
+        char = row[index]
+        if quote == '"' and char == "\\":
+            index += 2
+            continue
+        if char == quote:
+            if quote == "'" and row[index + 1 : index + 2] == "'":
+                index += 2
+                continue
+            return index
+        index += 1
+    return None
+
+
+def _flow_end(row: str, start: int) -> int | None:
+    """The index of the bracket that closes the one at `start` (quotes skipped)."""
+    depth = 0
+    index = start
+    while index < len(row):
+        char = row[index]
+        if char in "'\"" and index > start and row[index - 1] in " [{,:":
+            end = _closing_quote(row, index)
+            if end is None:
+                return None
+            index = end
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    return None
+
+
+def _misaligned(lines: list[str], line: int) -> Finding | None:
+    """The block this line should line up with, when its indentation matches none above it.
+
+    The lines above are read as nested blocks by indentation (a `- ` item opens one more); a
+    line indented less than the block it follows but more than that block's parent belongs to
+    neither, and the message names both indentations.
+    """
+    if not 0 < line <= len(lines):
+        return None
+    open_blocks: list[tuple[int, int]] = []  # (indentation, first line), outermost first
+
+    def enter(indent: int, number: int) -> tuple[int, int] | None:
+        left = None
+        while open_blocks and open_blocks[-1][0] > indent:
+            left = open_blocks.pop()
+        if not open_blocks or open_blocks[-1][0] < indent:
+            open_blocks.append((indent, number))
+        return left
+
+    for number, row in enumerate(lines[:line], start=1):
+        content = row.lstrip(" ")
+        if not content or content.startswith("#"):
+            continue
+        indent = len(row) - len(content)
+        left = enter(indent, number)
+        if number == line:
+            if left is None or open_blocks[-1] != (indent, number):
+                return None
+            spaces = "space" if indent == 1 else "spaces"
+            return Finding(
+                line,
+                indent + 1,
+                "",
+                f"this line is indented by {indent} {spaces}, but the lines before it in the same "
+                f"block (from line {left[1]}) are indented by {left[0]}: "
+                "make them start in the same column",
+            )
+        while content.startswith("- ") or content == "-":
+            content = content[1:].lstrip(" ")
+            indent = len(row) - len(content)
+            if content:
+                enter(indent, number)
+    return None

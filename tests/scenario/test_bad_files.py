@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
-from game.scenario import ScenarioError, Severity, check_text, load, safeyaml
+from game.scenario import ScenarioError, Severity, check_text, load
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
 
@@ -21,17 +20,6 @@ def expected(name: str) -> list[str]:
 
 
 FIXTURES = sorted(path.stem for path in BAD.glob("*.yaml"))
-
-
-LOADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader") else [])
-
-
-@pytest.fixture(params=LOADERS, ids=lambda loader: loader.__name__)
-def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> type:
-    """Run the test with libyaml and with the pure-Python parser: both must agree."""
-    chosen: type = request.param
-    monkeypatch.setattr(safeyaml, "_Loader", chosen)
-    return chosen
 
 
 def test_every_fixture_has_expectations() -> None:

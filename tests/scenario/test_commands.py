@@ -135,3 +135,49 @@ def test_schema_prints_the_committed_schema(capsys: pytest.CaptureFixture[str]) 
     assert schema["title"].startswith("Détente scenario")
     assert "$id" not in json.dumps(schema)
     assert "proposals" in schema["required"]
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("123", 'id: "123"'),
+        ("2024", 'id: "2024"'),
+        ("true", 'id: "true"'),
+        ("null", 'id: "null"'),
+        ("1e5", 'id: "1e5"'),
+        ("yes", 'id: "yes"'),
+        ("Ünïcødé", "id: unicode"),
+    ],
+)
+def test_new_writes_an_id_that_validates_whatever_the_name(
+    name: str, written: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", name]) == 0
+    path = tmp_path / f"{name}.yaml"
+    assert f"\n{written}\n" in path.read_text("utf-8")
+    report = check_file(path)
+    assert report.valid and report.warnings == [], report.problems
+
+
+def test_validate_a_saved_game(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    save = tmp_path / "game.json"
+    record = {"format": "detente-save", "version": 2, "game_id": "x", "moves": []}
+    save.write_text(json.dumps(record, indent=1), "utf-8")
+    assert main(["validate", str(save)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"{save}:1:1: this file is a saved game, not a scenario: ")
+    assert "'Load a game or replay' on the title screen" in out[0]
+    assert out[1] == f"{save}: NOT valid (1 error, 0 warnings)"
+
+
+def test_a_save_the_game_writes_is_recognised(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    saves = tmp_path / "saves"
+    args = ["sim", "--scenario", str(MINIMAL), "--nato", "easy", "--russia", "easy"]
+    assert main([*args, "--games", "1", "--save-dir", str(saves)]) == 0
+    (save,) = saves.glob("*.json")
+    capsys.readouterr()
+    assert main(["validate", str(save)]) == 1
+    assert "this file is a saved game, not a scenario" in capsys.readouterr().out

@@ -39,6 +39,46 @@ def test_field_tables_are_current() -> None:
     )
 
 
+def table_problems(document: str) -> list[str]:
+    """Markdown table rows that are broken: split over lines, or with a wrong number of cells."""
+    problems = []
+    cells = 0  # the header's cell count while inside a table, else 0
+    fenced = False
+    for number, line in enumerate(document.splitlines(), start=1):
+        if line.startswith("```"):
+            fenced = not fenced
+        if fenced:
+            continue
+        if not line.startswith("|"):
+            if cells and line.strip():
+                problems.append(f"line {number} continues a table row: {line[:40]!r}")
+            cells = 0
+            continue
+        count = len(re.split(r"(?<!\\)\|", line.strip())) - 2
+        if not line.rstrip().endswith("|"):
+            problems.append(f"line {number} is a table row cut short: {line[-40:]!r}")
+        elif cells and count != cells:
+            problems.append(f"line {number} has {count} cells, its table {cells}")
+        cells = cells or count
+    return problems
+
+
+def test_tables_have_whole_rows() -> None:
+    assert table_problems(DOC) == []
+
+
+def test_table_check_catches_a_split_row() -> None:
+    split = "| key | example |\n| --- | --- |\n| `rounds` | `6\n...` |\n"
+    assert len(table_problems(split)) == 2
+    assert table_problems("| a | b |\n| --- | --- |\n| x \\| y | z |\n\ntext\n") == []
+
+
+def test_numbers_in_the_tables_are_one_line() -> None:
+    tables = field_tables_module().field_tables()
+    assert "| `schema_version` | whole number | yes | `1` |" in tables
+    assert table_problems(tables) == []
+
+
 def test_every_key_is_documented() -> None:
     from game.scenario.models import Scenario
 

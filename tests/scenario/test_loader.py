@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from game.scenario import (
     load,
     load_text,
 )
+from game.scenario.loader import SAVED_GAME
 from game.scenario.safeyaml import MAX_BYTES, resolve_plain
 
 MINIMAL = Path(__file__).parent / "fixtures" / "good" / "minimal.yaml"
@@ -66,7 +68,10 @@ def test_yaml_1_1_booleans_stay_text(word: str) -> None:
         ("-3", -3),
         ("007", 7),
         ("0.5", 0.5),
-        ("1e3", 1000.0),
+        ("+5", 5),
+        (".5", 0.5),
+        ("1e3", "1e3"),  # plain decimals only: no exponents
+        ("2.5e1", "2.5e1"),
         ("1:30", "1:30"),  # no base-60
         ("0x1F", "0x1F"),
         ("0o17", "0o17"),
@@ -205,3 +210,101 @@ def test_exports() -> None:
         assert hasattr(scenario_api, name)
     for name in ("SideId", "ProposalKind", "Trigger", "Proposal", "Effect", "Condition"):
         assert hasattr(scenario_api, name)
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("1_2", "must be a whole number (got '1_2'): write it with plain digits, as 12"),
+        ("1e1", "must be a whole number (got '1e1'): write it with plain digits, as 10"),
+        ("'1_2'", "must be a whole number (got '1_2'): write it with plain digits, as 12"),
+        ("0x05", "must be a whole number (got '0x05')"),
+        ("2.5", "must be a whole number (got 2.5)"),
+    ],
+)
+def test_numbers_are_plain_decimals(written: str, message: str) -> None:
+    text = minimal_text().replace("rounds: 4", f"rounds: {written}")
+    (problem,) = check_text(text, "n.yaml").problems
+    assert str(problem) == f"n.yaml:7:9: rounds: {message}"
+
+
+@pytest.mark.parametrize(("written", "value"), [("+5", 5), ("'5'", 5), ("5", 5)])
+def test_plain_decimals_are_numbers(written: str, value: int) -> None:
+    assert load_text(minimal_text().replace("rounds: 4", f"rounds: {written}")).rounds == value
+
+
+def test_a_number_text_where_a_number_belongs_gives_a_float_hint() -> None:
+    text = (
+        minimal_text()
+        .replace("    round: 2\n", "    round: 2\n    probability: 2.5e-1\n")
+        .replace("trigger: scheduled", "trigger: random")
+    )
+    messages = [p.message for p in check_text(text).problems]
+    assert messages == [
+        "must be a number (got '2.5e-1'): write it with plain digits, as 0.25",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "quoted"), [("007", "007"), ("1.50", "1.50"), ("true", "true"), ("12", "12")]
+)
+def test_advice_to_quote_quotes_the_text_as_written(written: str, quoted: str) -> None:
+    text = minimal_text().replace("title: A minimal scenario", f"title: {written}")
+    (problem,) = check_text(text).problems
+    assert problem.message == f"must be text: put {quoted} in quotes"
+
+
+def test_an_empty_optional_key_may_be_removed() -> None:
+    text = minimal_text().replace("deadline: The summit\n", "deadline: The summit\nfirst_move:\n")
+    (problem,) = check_text(text, "o.yaml").problems
+    assert str(problem) == "o.yaml:9:1: first_move: has no value: fill it in or remove the key"
+
+
+def test_an_empty_required_number_is_not_told_to_go() -> None:
+    text = minimal_text().replace("  russia_in_nato: 35", "  russia_in_nato: ~")
+    (problem,) = check_text(text, "r.yaml").problems
+    assert str(problem) == (
+        "r.yaml:29:3: trust.russia_in_nato: has no value: fill it in (this key is required)"
+    )
+
+
+SAVE = {
+    "format": "detente-save",
+    "version": 2,
+    "game_id": "minimal-hard-vs-medium-seed0",
+    "scenario": {"id": "minimal", "title": "A minimal scenario", "sha256": "0" * 64},
+    "seed": 0,
+    "mode": "sim",
+    "moves": [{"type": "table", "side": "nato", "proposal": "data-exchange"}],
+}
+
+
+def test_a_saved_game_is_recognised() -> None:
+    report = check_text(json.dumps(SAVE, indent=1), "game.json")
+    assert [str(p) for p in report.problems] == [f"game.json:1:1: {SAVED_GAME}"]
+    assert "'Load a game or replay' on the title screen" in SAVED_GAME
+
+
+def test_a_damaged_or_reordered_save_is_still_a_saved_game() -> None:
+    whole = json.dumps(SAVE, indent=1)
+    assert check_text(whole[: len(whole) // 2]).problems[0].message == SAVED_GAME
+    reordered = json.dumps({"seed": 0, **SAVE})
+    assert check_text(reordered).problems[0].message == SAVED_GAME
+
+
+def test_playing_a_saved_game_says_what_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "game.json"
+    path.write_text(json.dumps(SAVE, indent=1), encoding="utf-8")
+    with pytest.raises(ScenarioError) as caught:
+        load(path)
+    assert [p.message for p in caught.value.problems] == [SAVED_GAME]
+
+
+def test_an_id_with_an_invisible_character_and_capitals_gets_both_pieces_of_advice() -> None:
+    text = minimal_text().replace("id: minimal", "id: Minimal\u200b")
+    (problem,) = check_text(text).problems
+    assert problem.message == (
+        "'Minimal<U+200B>' is not a valid id: it contains an invisible character (zero width "
+        "space, U+200B), shown here as <U+200B>: delete it; also use lower-case letters, digits "
+        "and hyphens, starting with a letter or digit, at most 48 characters (e.g. 'minimal')"
+    )
