@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from game.commands import Handler
+from game.commands import Handler, plural
 
 
 def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
@@ -22,10 +22,6 @@ def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
         "--json", action="store_true", help="print a JSON object for editors and scripts"
     )
     handlers["validate"] = run
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,9 +46,9 @@ def run(args: argparse.Namespace) -> int:
     for report in reports:
         for problem in report.problems:
             print(problem)
-        warnings = _plural(len(report.warnings), "warning")
+        warnings = plural(len(report.warnings), "warning")
         if report.valid:
             print(f"{report.file}: valid ({warnings})")
         else:
-            print(f"{report.file}: NOT valid ({_plural(len(report.errors), 'error')}, {warnings})")
+            print(f"{report.file}: NOT valid ({plural(len(report.errors), 'error')}, {warnings})")
     return 0 if valid else 1
