@@ -140,6 +140,16 @@ def unmet(state: State, condition: Condition | None) -> list[str]:
     for proposal_id in condition.tabled:
         if not statuses[proposal_id].on_table:
             missing.append(f"'{title(proposal_id).title}' is not on the table")
+    for proposal_id in condition.not_tabled:
+        if statuses[proposal_id].on_table:
+            missing.append(f"'{title(proposal_id).title}' is on the table")
+    objected = {item.proposal for item in state.objections}
+    for proposal_id in condition.objected:
+        if proposal_id not in objected:
+            missing.append(f"no objection is open against '{title(proposal_id).title}'")
+    for proposal_id in condition.not_objected:
+        if proposal_id in objected:
+            missing.append(f"an objection is open against '{title(proposal_id).title}'")
     return missing
 
 

@@ -82,6 +82,9 @@ def _conditions(scenario: Scenario) -> Iterator[tuple[LocTuple, Condition]]:
     for index, event in enumerate(scenario.events):
         if event.when is not None:
             yield ("events", index, "when"), event.when
+    for index, hint in enumerate(scenario.hints):
+        if hint.when is not None:
+            yield ("hints", index, "when"), hint.when
 
 
 def references(scenario: Scenario) -> Iterator[Issue]:
@@ -111,7 +114,14 @@ def references(scenario: Scenario) -> Iterator[Issue]:
                 loc = (*base, "values", j, "proposal")
                 yield unknown(loc, "proposal", change.proposal, proposals)
     for base, condition in _conditions(scenario):
-        for key in ("agreed", "not_agreed", "tabled"):
+        for key in (
+            "agreed",
+            "not_agreed",
+            "tabled",
+            "not_tabled",
+            "objected",
+            "not_objected",
+        ):
             for j, target in enumerate(getattr(condition, key)):
                 if target not in proposals:
                     yield unknown((*base, key, j), "proposal", target, proposals)

@@ -206,6 +206,18 @@ class Condition(Strict):
     tabled: list[Slug] = Field(
         default_factory=list, description="Proposals that must be on the table now."
     )
+    not_tabled: list[Slug] = Field(
+        default_factory=list,
+        description="Proposals that must not be on the table now (not yet tabled, or closed).",
+    )
+    objected: list[Slug] = Field(
+        default_factory=list,
+        description="Proposals an objection must be open against now.",
+    )
+    not_objected: list[Slug] = Field(
+        default_factory=list,
+        description="Proposals no objection may be open against now.",
+    )
 
 
 class Constituency(Strict):
@@ -387,6 +399,10 @@ class Hint(Strict):
         default=None, description="Only for this side (leave out for both)."
     )
     text: Text = Field(description="The note.")
+    when: Condition | None = Field(
+        default=None,
+        description="Shown only while this holds (e.g. 'objected: [watch-tests]').",
+    )
 
 
 class Debrief(Strict):

@@ -320,6 +320,25 @@ def test_8_events_conditional_event_fires_when_its_condition_holds(game):
     assert any("News: Deployment threat" in e.text for e in low.log)
 
 
+def test_8_events_conditions_on_what_is_tabled_and_objected(game):
+    from game.engine.effects import unmet
+    from game.scenario.models import Condition
+
+    tabled = play(game, Table(NATO, "guarantee", (("form", "treaty"),)))
+    objected = play(tabled, RaiseObjection(RUSSIA, "aimed-at-russia", "guarantee"))
+    open_ = Condition(objected=["guarantee"])
+    none_open = Condition(not_objected=["guarantee"])
+    off_table = Condition(not_tabled=["guarantee"])
+    assert unmet(objected, open_) == []
+    assert unmet(tabled, open_) == ["no objection is open against 'Guarantee of non-targeting'"]
+    assert unmet(tabled, none_open) == []
+    assert unmet(objected, none_open) == [
+        "an objection is open against 'Guarantee of non-targeting'"
+    ]
+    assert unmet(game, off_table) == []
+    assert unmet(tabled, off_table) == ["'Guarantee of non-targeting' is on the table"]
+
+
 def test_8_events_random_events_follow_the_seed():
     scenario = load_fixture()
     fired = []

@@ -235,15 +235,49 @@ def test_some_objections_need_trust_to_answer(scenario_id: str) -> None:
     )
 
 
-def test_tutorial_coaches_both_sides_every_round() -> None:
-    """3 or 4 rounds, and each side has a note in every round."""
+@pytest.mark.parametrize("opponent", ["random", "easy", "medium", "hard", "tft"])
+def test_tutorial_coaches_both_sides_every_turn(opponent: str) -> None:
+    """3 or 4 rounds, and whatever happens, the side to move has a note on every turn."""
+    from game.ai import make_player
+
     scenario = scenario_of(TUTORIAL)
     assert 3 <= scenario.rounds <= 4
-    for round_number in range(1, scenario.rounds + 1):
-        for side in SideId:
-            assert any(
-                hint.round == round_number and hint.side in (None, side) for hint in scenario.hints
-            ), (round_number, side)
+    for seed in range(4):
+        players = {
+            side: make_player(opponent, side, seed + side.value.count("r")) for side in SideId
+        }
+        state = engine.new_game(scenario, seed)
+        while not engine.is_over(state):
+            side = state.to_move
+            seen = engine.view(state, side)
+            assert seen.hints, (opponent, seed, state.round, side)
+            move = players[side].choose(seen, engine.legal_moves(state, side)).move
+            state = engine.apply(state, move).state  # type: ignore[union-attr]
+
+
+def _tutorial_hints(moves: list[Move], side: SideId) -> str:
+    state = engine.new_game(scenario_of(TUTORIAL), seed=7)
+    for move in moves:
+        state = engine.apply(state, move).state  # type: ignore[union-attr]
+    return " ".join(engine.view(state, side).hints)
+
+
+def test_tutorial_coaching_follows_the_game() -> None:
+    """The notes react to what happened: an objection to answer, or the next step to table."""
+    tabled = Table(NATO, "watch-tests", (("how-often", "every-test"),))
+    objected = _tutorial_hints(
+        [tabled, RaiseObjection(RUSSIA, "only-watching", "watch-tests")], NATO
+    )
+    assert "answer the objection" in objected
+    assert "Now table the Joint exercise" not in objected
+    agreed = _tutorial_hints([tabled, Accept(RUSSIA, "watch-tests")], NATO)
+    assert "Now table the Joint exercise" in agreed
+    assert "answer the objection" not in agreed
+    # Russia is told to object only while there is something to object to.
+    assert "raising the objection" in _tutorial_hints([tabled], RUSSIA)
+    from game.engine.moves import Pass
+
+    assert "raising the objection" not in _tutorial_hints([Pass(NATO)], RUSSIA)
 
 
 @pytest.mark.parametrize(
