@@ -34,11 +34,32 @@ IDLE_POLL = 0.02
 ACTIVE_AFTER_INPUT = 1.2
 """Seconds of full-rate frames after any input, for hover fades, scrolling and tool tips."""
 MIN_SIZE = (960, 600)
+"""The smallest size screens are laid out at; a smaller window shows them scaled down."""
+MAX_LAYOUT = (MIN_SIZE[0] * 4, MIN_SIZE[1] * 4)
+"""The largest layout a tiny window gets, so an absurd shape cannot ask for a huge canvas."""
 SWITCH_INTERVAL = 0.001
 CE_FIX = (
     "Détente needs pygame-ce, but the plain 'pygame' package is installed and hides it.\n"
     "Fix it with:  pip uninstall pygame pygame-ce && pip install pygame-ce"
 )
+
+
+def layout_size(window: tuple[int, int]) -> tuple[int, int]:
+    """The size the screens are laid out at for a window of this size.
+
+    The window's own size when it is at least MIN_SIZE; otherwise a size of the window's
+    shape that is at least MIN_SIZE, drawn off screen and scaled down into the window. The
+    minimum size is only a hint to the window manager, and pygame_gui's scrolling containers
+    recurse without end when a layout leaves them a negative height.
+    """
+    width, height = max(1, window[0]), max(1, window[1])
+    scale = min(1.0, width / MIN_SIZE[0], height / MIN_SIZE[1])
+    if scale >= 1.0:
+        return width, height
+    return (
+        min(MAX_LAYOUT[0], max(MIN_SIZE[0], round(width / scale))),
+        min(MAX_LAYOUT[1], max(MIN_SIZE[1], round(height / scale))),
+    )
 
 
 def check_pygame_ce() -> str | None:
@@ -68,6 +89,7 @@ class App:
         pygame.font.init()
         pygame.key.set_repeat(400, 40)
         pygame.display.set_caption("Détente")
+        self.canvas: pygame.Surface
         self.window = self._open_window()
         self.sound = Sounds(self.settings.sound)
         self.stack: list[Screen] = []
@@ -94,7 +116,23 @@ class App:
                 pygame.Window.from_display_module().minimum_size = MIN_SIZE
         except (AttributeError, pygame.error):
             pass  # an older pygame-ce or a driver without windows: the layout still copes
+        self._fit_canvas(window)
         return window
+
+    def _fit_canvas(self, window: pygame.Surface) -> None:
+        """Draw straight into the window, or off screen at the minimum size if it is smaller."""
+        self._window_size = window.get_size()
+        size = layout_size(self._window_size)
+        if size == self._window_size:
+            self.canvas = window
+        else:
+            self.canvas = pygame.Surface(size, 0, window)
+
+    def _scale_mouse(self) -> None:
+        """Tell pygame_gui how window pixels map onto the (larger) layout."""
+        window_w, window_h = (max(1, n) for n in self._window_size)
+        width, height = self.size
+        self.manager.mouse_pos_scale_factor = [width / window_w, height / window_h]
 
     def _make_theme(self) -> None:
         self.palette = palette(self.settings.palette)
@@ -103,12 +141,13 @@ class App:
         self.manager = pygame_gui.UIManager(
             self.size, theme_path=theme, enable_live_theme_updates=False
         )
+        self._scale_mouse()
         self._footer = None
 
     @property
     def size(self) -> tuple[int, int]:
-        """The window size in pixels."""
-        return self.window.get_size()
+        """The size screens lay out at: the window's, or MIN_SIZE's shape if it is smaller."""
+        return self.canvas.get_size()
 
     def scenarios(self) -> list[Entry]:
         """The scenarios to offer (shipped and the user's folder), checked."""
@@ -142,7 +181,9 @@ class App:
         if surface is None:
             return
         self.window = surface
+        self._fit_canvas(surface)
         self.manager.set_window_resolution(self.size)
+        self._scale_mouse()
         self._footer = None
         self._rebuild_all()
 
@@ -254,7 +295,7 @@ class App:
                 continue
             if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
                 surface = pygame.display.get_surface()
-                if surface is not None and surface.get_size() != self.manager.window_resolution:
+                if surface is not None and surface.get_size() != self._window_size:
                     self._resized()
                 continue
             self.manager.process_events(event)
@@ -270,13 +311,20 @@ class App:
         self.frames += 1
 
     def draw(self) -> None:
-        """Draw the whole window."""
-        self.window.fill(self.palette["background"])
-        self.manager.draw_ui(self.window)
+        """Draw the whole window (scaled down from the canvas if the window is too small)."""
+        canvas = self.canvas
+        canvas.fill(self.palette["background"])
+        self.manager.draw_ui(canvas)
         top = self.top
         if top is not None:
-            top.draw_over(self.window)
+            top.draw_over(canvas)
             self._draw_footer(top.help_text)
+        size = self.window.get_size()
+        if canvas is not self.window and min(size) > 0:
+            if canvas.get_bitsize() in (24, 32):
+                pygame.transform.smoothscale(canvas, size, self.window)
+            else:
+                pygame.transform.scale(canvas, size, self.window)
 
     def _draw_footer(self, text: str) -> None:
         if not text:
@@ -286,7 +334,7 @@ class App:
             self._footer = (text, font.render(text, True, self.palette["text_dim"]))
         surface = self._footer[1]
         height = self.size[1]
-        self.window.blit(surface, (self.fonts.px(16), height - surface.get_height() - 4))
+        self.canvas.blit(surface, (self.fonts.px(16), height - surface.get_height() - 4))
 
     def busy(self) -> bool:
         """Whether frames are needed without input: animation, the computer, just after input."""

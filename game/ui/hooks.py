@@ -29,6 +29,8 @@ PLUGIN_MODULES: tuple[str, ...] = ("game.ui.saving",)
 
 MenuAction = Callable[["App", "Session | None"], None]
 """Run with the app and, in the pause menu, the game in progress (None on the title)."""
+Unavailable = Callable[["Session | None"], "str | None"]
+"""Why an entry cannot be used for this game (its greyed-out label), or None if it can."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class MenuItem:
     action: MenuAction
     order: int = 50
     shortcut: str | None = None
+    unavailable: Unavailable | None = None
 
 
 @dataclass

@@ -11,7 +11,7 @@ from pygame_gui.elements import UIButton, UILabel, UIScrollingContainer
 
 from game.engine import describe_move
 from game.engine.moves import Move, WalkOut
-from game.ui.move_text import grouped, move_details, short_label
+from game.ui.move_text import detail, grouped, move_details, sections, short_label
 from game.ui.text import Block, displayable, ellipsize
 from game.ui.widgets import FocusItem, kill, set_enabled, set_selected, set_visible
 
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from game.ui.session import Session
 
 GROUP = "moves"
+HEADING, TOPIC = "#small", "#topic"
+"""Label styles: a kind of move ('Raise an objection'), and what rival moves share."""
 WORK_PER_FRAME = 2
 """Widget updates a frame while filling the list (a new button costs 3, a reused one 1)."""
 
@@ -38,7 +40,8 @@ class MovePanel:
         button_h = px(40)
         details_h = max(px(120), rect.height * 30 // 100)
         list_top = rect.y + px(34)
-        list_h = rect.height - px(34) - details_h - button_h - px(16)
+        # Never negative: pygame_gui's scrolling container recurses without end on that.
+        list_h = max(px(40), rect.height - px(34) - details_h - button_h - px(16))
         self.list_rect = pygame.Rect(rect.x, list_top, rect.width, list_h)
         self.scroller = UIScrollingContainer(
             self.list_rect, screen.manager, container=screen.container, allow_scroll_x=False
@@ -60,6 +63,7 @@ class MovePanel:
             shortcut="m",
         )
         self.labels: list[UILabel] = []
+        self.topics: list[UILabel] = []
         self.rows: list[UIButton] = []
         self.buttons: dict[UIButton, Move] = {}
         self.moves: list[Move] = []
@@ -68,6 +72,8 @@ class MovePanel:
         self._make_action: Callable[[], None] | None = None
         self._work: Iterator[int] | None = None
         self._height = -1
+        self._turn_shown = -1
+        self._new_turn = False
 
     # -- contents ---------------------------------------------------------------------------
 
@@ -91,6 +97,8 @@ class MovePanel:
     def show_moves(self, moves: list[Move]) -> None:
         """List these moves (the legal moves of the side at the table)."""
         self.mode = "moves"
+        turn = len(self.session.state.moves)
+        self._new_turn, self._turn_shown = turn != self._turn_shown, turn
         self.moves = list(moves)
         self.chosen = None
         self.buttons.clear()
@@ -103,36 +111,55 @@ class MovePanel:
         self._work = self._fill()
 
     def _fill(self) -> Iterator[int]:
-        """Lay out headings and move buttons, reusing the widgets of the last list."""
+        """Lay out headings and move buttons, reusing the widgets of the last list.
+
+        Rival moves on one topic (three objections to one proposal, two sets of terms) sit
+        under the topic, shown once, and each button shows what sets it apart: a button
+        too narrow for 'Proposal: first words of a long objection' would cut off just that.
+        """
         px, scenario = self.screen.px, self.session.scenario
         width = self.list_rect.width - 24
+        indent = px(14)
         font = self.screen.app.fonts.get(15)
-        row_h, header_h = px(34), px(26)
-        y, labels, rows = 0, 0, 0
+        row_h, header_h, topic_h = px(34), px(26), px(24)
+        y, labels, topics, rows = 0, 0, 0, 0
         items: list[FocusItem] = []
         for title, group in grouped(self.moves):
-            yield self._label(labels, title, pygame.Rect(0, y, width, header_h))
+            yield self._label(self.labels, labels, title, pygame.Rect(0, y, width, header_h))
             labels += 1
             y += header_h
-            for move in group:
-                text = ellipsize(
-                    displayable(short_label(scenario, move), font), font, width - px(28)
-                )
-                tip = displayable(describe_move(scenario, move), font)
-                cost = self._row(rows, text, tip, pygame.Rect(0, y, width, row_h))
-                button = self.rows[rows]
-                action = self._chooser(move)
-                self.screen.actions[button] = action
-                self.buttons[button] = move
-                items.append(FocusItem(button, action, scroller=self.scroller))
-                rows += 1
-                y += row_h + px(4)
-                yield cost
+            for name, members in sections(scenario, group):
+                full = [displayable(short_label(scenario, m), font) for m in members]
+                # The topic goes above when rivals share it, or when the whole label would
+                # be cut: 'Guarantee: not aimed at Russia: Political decla…' hides the change.
+                fits = font.size(full[0])[0] <= width - px(28)
+                shared = name if name and (len(members) > 1 or not fits) else ""
+                left = indent if shared else 0
+                if shared:
+                    rect = pygame.Rect(0, y, width, topic_h)
+                    yield self._label(self.topics, topics, shared, rect, TOPIC)
+                    topics += 1
+                    y += topic_h
+                for move, label in zip(members, full, strict=True):
+                    words = displayable(detail(scenario, move), font) if shared else label
+                    text = ellipsize(words, font, width - left - px(28))
+                    tip = displayable(describe_move(scenario, move), font)
+                    cost = self._row(rows, text, tip, pygame.Rect(left, y, width - left, row_h))
+                    button = self.rows[rows]
+                    action = self._chooser(move)
+                    self.screen.actions[button] = action
+                    self.buttons[button] = move
+                    items.append(FocusItem(button, action, scroller=self.scroller))
+                    rows += 1
+                    y += row_h + px(4)
+                    yield cost
+                if shared:
+                    y += px(4)
             y += px(6)
-        for widget in [*self.labels[labels:], *self.rows[rows:]]:
+        for widget in [*self.labels[labels:], *self.topics[topics:], *self.rows[rows:]]:
             self.screen.actions.pop(widget, None)
             kill(widget)
-        del self.labels[labels:], self.rows[rows:]
+        del self.labels[labels:], self.topics[topics:], self.rows[rows:]
         if y != self._height:
             # Costly in pygame_gui (it moves every child), so only when the height changes.
             yield 2
@@ -145,25 +172,36 @@ class MovePanel:
         focus = self.screen.focus
         focus.replace_group(GROUP, items)
         current = focus.current
-        if items and (current is None or current.widget is self.make or not current.widget.visible):
-            # After a move the focus sat on the (now idle) Make button: back to the list.
+        if items and (
+            self._new_turn
+            or current is None
+            or current.widget is self.make
+            or not current.widget.visible
+        ):
+            # A new turn starts on the first move, wherever the focus waited (e.g. on a pane
+            # while the computer thought); after a move it sat on the idle Make button.
             focus.focus(items[0].widget)
+        self._new_turn = False
         yield 1
 
-    def _label(self, index: int, text: str, rect: pygame.Rect) -> int:
-        if index < len(self.labels):
-            label = self.labels[index]
+    def _label(
+        self, pool: list[UILabel], index: int, text: str, rect: pygame.Rect, style: str = HEADING
+    ) -> int:
+        font = self.screen.app.fonts.get(14, style == TOPIC)
+        text = ellipsize(displayable(text, font), font, rect.width - 4)
+        if index < len(pool):
+            label = pool[index]
             label.set_relative_position(rect.topleft)
             if label.text != text:
                 label.set_text(text)
             return 1
-        self.labels.append(
+        pool.append(
             UILabel(
                 rect,
                 text,
                 self.screen.manager,
                 container=self.scroller,
-                object_id=ObjectID(object_id="#small"),
+                object_id=ObjectID(object_id=style),
             )
         )
         return 2
@@ -172,6 +210,8 @@ class MovePanel:
         if index < len(self.rows):
             button = self.rows[index]
             button.set_relative_position(rect.topleft)
+            if button.relative_rect.size != rect.size:
+                button.set_dimensions(rect.size)
             set_selected(button, False)
             button.set_tooltip(tip)
             if button.text != text:
@@ -272,6 +312,7 @@ class MovePanel:
             return list(self.message.words)
         return (
             [label.text for label in self.labels]
+            + [label.text for label in self.topics]
             + [row.text for row in self.rows]
             + [*self.details.words]
         )

@@ -58,6 +58,22 @@ def grouped(moves: list[Move]) -> list[tuple[str, list[Move]]]:
     return [(title, buckets[title]) for title in order if buckets[title]]
 
 
+def sections(scenario: Scenario, moves: list[Move]) -> list[tuple[str, list[Move]]]:
+    """One heading's moves by `topic`, in order of first appearance (topic '': alone)."""
+    found: list[tuple[str, list[Move]]] = []
+    shared: dict[str, list[Move]] = {}
+    for move in moves:
+        name = topic(scenario, move)
+        if name in shared:
+            shared[name].append(move)
+            continue
+        members = [move]
+        found.append((name, members))
+        if name:
+            shared[name] = members
+    return found
+
+
 def _variant_label(scenario: Scenario, proposal_id: str, term_id: str, variant_id: str) -> str:
     term = next(t for t in scenario.proposal(proposal_id).terms if t.id == term_id)
     return next(v.label for v in term.variants if v.id == variant_id)
@@ -90,6 +106,43 @@ def short_label(scenario: Scenario, move: Move) -> str:
     if isinstance(move, Pass):
         return "Pass"
     return "Walk out of the talks"
+
+
+def topic(scenario: Scenario, move: Move) -> str:
+    """What a move is about, shared by its rivals: a proposal's title, an objection's text.
+
+    '' for moves that stand alone (accepting, statements, passing). When several moves
+    under one heading share a topic, the panel shows it once and `detail` on each button,
+    so that the part that tells them apart is never the part cut off.
+    """
+    if isinstance(move, Table) and not scenario.proposal(move.proposal).terms:
+        return ""  # only one way to table it: nothing to tell apart
+    if isinstance(move, (Table, Amend, RaiseObjection)):
+        return scenario.proposal(move.proposal).title
+    if isinstance(move, Answer):
+        return scenario.objection(move.objection).text
+    return ""
+
+
+def detail(scenario: Scenario, move: Move) -> str:
+    """The part of a move's label that tells it apart from rivals on the same `topic`."""
+    if isinstance(move, Table):
+        proposal = scenario.proposal(move.proposal)
+        chosen = dict(terms_with_defaults(proposal, move.terms))
+        variants = [
+            _variant_label(scenario, proposal.id, t.id, chosen[t.id]) for t in proposal.terms
+        ]
+        return ", ".join(variants) or proposal.title
+    if isinstance(move, Amend):
+        proposal = scenario.proposal(move.proposal)
+        variant = _variant_label(scenario, move.proposal, move.term, move.variant)
+        if len(proposal.terms) < 2:
+            return variant
+        term = next(t for t in proposal.terms if t.id == move.term)
+        return f"{term.label}: {variant}"
+    if isinstance(move, RaiseObjection):
+        return scenario.objection(move.objection).text
+    return short_label(scenario, move)
 
 
 def describe_condition(condition: Condition | None, scenario: Scenario) -> str:

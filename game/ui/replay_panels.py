@@ -30,8 +30,11 @@ def move_blocks(replay: Replay, index: int) -> list[Block]:
     return blocks
 
 
-def table_blocks(replay: Replay, index: int, both_sides: bool) -> list[Block]:
-    """Trust, support and every proposal; with `both_sides`, each side's private values."""
+def table_blocks(
+    replay: Replay, index: int, both_sides: bool, hidden_why: str | None = None
+) -> list[Block]:
+    """Trust, support and every proposal; with `both_sides`, each side's private values;
+    `hidden_why` says why they cannot be shown (in place of the hint to press V)."""
     scenario = replay.scenario
     state = replay.state(index)
     trust = replay.trust(index)
@@ -48,7 +51,9 @@ def table_blocks(replay: Replay, index: int, both_sides: bool) -> list[Block]:
         Rule(gap=10),
         Para("Proposals", 16, True),
     ]
-    if not both_sides:
+    if hidden_why:
+        blocks.append(Para(hidden_why, 13, marker="rejected", gap=2))
+    elif not both_sides:
         blocks.append(
             Para(
                 "Press V (Both sides) to see what each proposal was worth to each side.",

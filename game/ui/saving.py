@@ -46,6 +46,19 @@ def _forget(key: int) -> None:
     _autosaved.pop(key, None)
 
 
+SECRETS_KEPT = (
+    "This hot-seat game is not finished, so each side's private values stay hidden until "
+    "it ends: otherwise either player could read the other's."
+)
+"""What the load and replay screens say when they keep a game's private values hidden."""
+
+
+def keeps_secrets(mode: str, finished: bool) -> bool:
+    """Whether a saved game's private values must stay hidden: a hot-seat game not yet over,
+    whose two players could otherwise read each other's mid-game (a finished one may show)."""
+    return mode == "hotseat" and not finished
+
+
 def humans_of(setup: Setup) -> tuple[SideId, ...]:
     """The sides people play."""
     return (setup.human,) if setup.mode == "solo" else (SideId.NATO, SideId.RUSSIA)
@@ -167,7 +180,7 @@ def undo_last(app: App, session: Session) -> None:
         notice(app, "Nothing to undo", ["You have not made a move yet."])
         return
     new = SessionType.resume(session.scenario, setup, back, session.path)
-    new.briefed = set(session.briefed)
+    new.carry_over(session)
     record = _records.get(id(session))
     if record is not None:
         attach(new, record)
@@ -250,9 +263,17 @@ def _undo(app: App, session: Session | None) -> None:
         undo_last(app, session)
 
 
+def _undo_unavailable(session: Session | None) -> str | None:
+    if session is not None and not session.solo:
+        return "Undo: not in hot seat (moves stand)"
+    return None
+
+
 def register(registry: hooks.Registry) -> None:
     """Add Save, Load and Undo to the pause menu, and Load to the title screen."""
     registry.add(hooks.MenuItem("Load a game or replay", hooks.TITLE, _load, 10, "l"))
     registry.add(hooks.MenuItem("Save game", hooks.PAUSE, _save, 10, "s"))
     registry.add(hooks.MenuItem("Load a game or replay", hooks.PAUSE, _load, 20, "l"))
-    registry.add(hooks.MenuItem("Undo my last move", hooks.PAUSE, _undo, 30, "u"))
+    registry.add(
+        hooks.MenuItem("Undo my last move", hooks.PAUSE, _undo, 30, "u", _undo_unavailable)
+    )

@@ -7,7 +7,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.engine import Applied, Rejected, apply, legal_moves, new_game, round_fading, view
+from game.engine import (
+    Applied,
+    Rejected,
+    apply,
+    describe_move,
+    legal_moves,
+    new_game,
+    round_fading,
+    view,
+)
 from game.engine.moves import Move, Pass
 from game.engine.state import Direction, LogEntry, State
 from game.engine.trust import trust_words
@@ -50,11 +59,19 @@ class Session:
     explanation: str = ""
     """The computer's explanation of its last move."""
     computer_move: str = ""
+    reasons: dict[int, tuple[str, str]] = field(default_factory=dict)
+    """The computer's (move, explanation) by the number of moves made once it had moved."""
     trust_notes: dict[Direction, str] = field(default_factory=dict)
     pending_events: list[Event] = field(default_factory=list)
+    """News the person at the keyboard has yet to see."""
+    unseen_news: dict[SideId, list[Event]] = field(default_factory=dict)
+    """Hot seat: news each side away from the keyboard will see once it sits down."""
+    seated: SideId | None = None
+    """Hot seat: the side that last confirmed a hand-over, so is at the keyboard now."""
     briefed: set[SideId] = field(default_factory=set)
     timer_left: float = 0.0
     last_message: str = ""
+    """A notice for the person (time ran out, a refused move); kept until a person moves."""
     _player: Any = None
     _turn: ComputerTurn | None = None
     _pool: ThreadPoolExecutor | None = None
@@ -106,8 +123,16 @@ class Session:
 
     @property
     def viewer(self) -> SideId:
-        """The side whose view the table shows: the human in solo, the side to move in hot-seat."""
-        return self.setup.human if self.solo else self.to_move
+        """The side whose view the table shows: the human in solo; in hot seat the side at the
+        keyboard, which changes only at a hand-over (until the first, the side to move)."""
+        if self.solo:
+            return self.setup.human
+        return self.seated or self.to_move
+
+    def sit_down(self, side: SideId) -> None:
+        """Hot seat: `side` confirmed it is at the keyboard; it now sees the news it missed."""
+        self.seated = side
+        self.pending_events += self.unseen_news.pop(side, [])
 
     def view(self, side: SideId | None = None) -> View:
         """What `side` (by default the viewer) may see."""
@@ -128,25 +153,51 @@ class Session:
         fired_before = {event_id for event_id, _ in self.state.events_fired}
         fading = round_fading(self.state, move)
         self.state = result.state
-        self.last_message = ""
+        if self.is_human(move.side):
+            # Only a person's own move retires a notice: the computer replies at once, and
+            # "Time ran out" would otherwise vanish before anyone could read it.
+            self.last_message = ""
         self._note_trust(result.log, fading)
         for event_id, _round in self.state.events_fired:
             if event_id not in fired_before:
-                self.pending_events.append(self.scenario.event_by_id[event_id])
+                self._tell(self.scenario.event_by_id[event_id])
         self.timer_left = float(self.setup.timer)
         return result
 
+    def _tell(self, event: Event) -> None:
+        """Queue news for the person at the keyboard and, in hot seat, for the other side too:
+        it is public, but the other player is looking away until the hand-over."""
+        self.pending_events.append(event)
+        if not self.solo:
+            self.unseen_news.setdefault(self.viewer.other, []).append(event)
+
     def _note_trust_from_start(self, state: State) -> None:
-        """The trust notes of a resumed game: its moves played again, for the fading."""
+        """The trust notes of a resumed game: its moves played again, for the fading; and
+        the computer's last move, which a save keeps without its reasoning."""
         replayed = new_game(self.scenario, state.seed)
         self._note_trust(replayed.log, {})
         for move in state.moves:
             fading = round_fading(replayed, move)
+            made_in = replayed.round
             result = apply(replayed, move)
             if not isinstance(result, Applied):
                 break  # a loaded save was checked already; a stray state keeps what it has
             self._note_trust(result.log, fading)
             replayed = result.state
+            if self.solo and move.side is not self.setup.human:
+                self.computer_move = describe_move(self.scenario, move)
+                self.explanation = (
+                    f"Made in round {made_in}. Its reasoning is not kept in saved games."
+                )
+
+    def carry_over(self, earlier: Session) -> None:
+        """Keep what an earlier session of this game knew for the moves that still stand
+        (after an undo): the briefings read and the computer's reasoning."""
+        self.briefed = set(earlier.briefed)
+        standing = len(self.state.moves)
+        self.reasons = {count: why for count, why in earlier.reasons.items() if count <= standing}
+        if self.reasons:
+            self.computer_move, self.explanation = self.reasons[max(self.reasons)]
 
     def _note_trust(self, entries: tuple[LogEntry, ...], fading: dict[Direction, str]) -> None:
         """Remember the latest change to each trust level, in the order the log has them.
@@ -197,9 +248,8 @@ class Session:
         if isinstance(result, Rejected):
             raise RuntimeError(f"the computer chose an illegal move: {result.message}")
         self.explanation = decision.explanation
-        from game.engine import describe_move
-
         self.computer_move = describe_move(self.scenario, decision.move)
+        self.reasons[len(self.state.moves)] = (self.computer_move, self.explanation)
         return result
 
     # -- the turn timer ---------------------------------------------------------------------
@@ -211,10 +261,11 @@ class Session:
         self.timer_left = max(0.0, self.timer_left - dt)
         if self.timer_left > 0:
             return None
-        side = self.to_move
+        side, made_in = self.to_move, self.state.round
         result = self.play(Pass(side))
         if isinstance(result, Applied):
-            self.last_message = f"Time ran out: {self.scenario.sides.of(side).name} passed."
+            name = self.scenario.sides.of(side).name
+            self.last_message = f"Time ran out in round {made_in}: {name} passed."
             return result
         return None
 

@@ -39,12 +39,19 @@ def _name(scenario: Scenario, side: SideId | None) -> str:
 
 
 def status_blocks(session: Session, view: View) -> list[Block]:
-    """Trust both ways with the latest change and its reason, support, promises."""
+    """Support at home, trust both ways with the latest change and its reason, promises.
+
+    Support comes first: it is part of the score and two short rows, while the trust notes
+    wrap and would push it out of the pane.
+    """
     scenario = session.scenario
     nato, russia = scenario.sides.nato.name, scenario.sides.russia.name
     notes = session.trust_notes
     blocks: list[Block] = [
-        Para("Trust", 17, True, gap=0),
+        Para("Support at home", 17, True, gap=0),
+        Meter(nato, view.support.nato, "nato"),
+        Meter(russia, view.support.russia, "russia"),
+        Para("Trust", 17, True, gap=12),
         Meter(
             f"{nato}'s trust in {russia}",
             view.trust.nato,
@@ -57,8 +64,6 @@ def status_blocks(session: Session, view: View) -> list[Block]:
             "russia",
             notes.get(Direction.RUSSIA_IN_NATO, "No change yet."),
         ),
-        Meter(f"Support at home: {nato}", view.support.nato, "nato", gap=12),
-        Meter(f"Support at home: {russia}", view.support.russia, "russia"),
     ]
     for commitment in view.commitments:
         if commitment.status == "open":
@@ -159,9 +164,12 @@ def log_blocks(scenario: Scenario, entries: tuple[LogEntry, ...]) -> list[Block]
 
 
 def notes_blocks(session: Session, view: View) -> list[Block]:
-    """The computer's explanation of its last move (solo), hints, and the last message."""
+    """The last message, the computer's explanation of its last move (solo), and hints."""
     scenario = session.scenario
     blocks: list[Block] = []
+    if session.last_message:
+        # First, so a long explanation never pushes "Time ran out" out of sight.
+        blocks += [Para(session.last_message, 15, True, marker="tabled"), Rule()]
     if session.solo:
         computer = scenario.sides.of(session.setup.human.other).name
         blocks.append(
@@ -172,8 +180,6 @@ def notes_blocks(session: Session, view: View) -> list[Block]:
             blocks.append(Para(session.explanation, 15, gap=4))
         else:
             blocks.append(Para(f"{computer} has not moved yet.", 14, colour="text_dim"))
-    if session.last_message:
-        blocks += [Rule(), Para(session.last_message, 15, True, marker="tabled")]
     if view.hints:
         blocks += [Rule(), Para("Coaching notes", 16, True)]
         blocks += [Para(hint, 14, marker="accent", gap=4) for hint in view.hints]

@@ -241,6 +241,22 @@ class TextPane:
         out.blit(surface, (shift, 0))
         return out
 
+    def set_rect(self, rect: pygame.Rect) -> None:
+        """Move or resize the pane; paragraphs are wrapped again only if the width changed."""
+        rect = pygame.Rect(rect)
+        if rect == self.rect:
+            return
+        rewrap = rect.width != self.rect.width
+        self.rect = rect
+        self.image.set_relative_position(rect.topleft)
+        self.image.set_dimensions(rect.size)
+        if rewrap:
+            self._cache.clear()
+            self.set_blocks(self.blocks)
+            return
+        self.offset = min(self.offset, self.max_offset)
+        self.compose()
+
     @property
     def view_height(self) -> int:
         """The height of the visible text area."""
@@ -318,9 +334,11 @@ class TextPane:
         set_visible(self.image, False)
 
     def handle_wheel(self, event: pygame.event.Event, mouse: tuple[int, int]) -> bool:
-        """Scroll on the mouse wheel when the pointer is over the pane."""
+        """Scroll on the mouse wheel when the pointer (in window pixels) is over the pane."""
         if event.type != pygame.MOUSEWHEEL or not self.image.visible:
             return False
+        # A window smaller than the layout shows it scaled down: map the pointer back.
+        mouse = self.image.ui_manager.calculate_scaled_mouse_position(mouse)
         if not self.image.rect.collidepoint(mouse):
             return False
         self.scroll_by(-event.y * self.fonts.px(48))

@@ -66,16 +66,20 @@ def briefing_blocks(session: Session, side: SideId) -> list[Block]:
 
 
 class BriefingScreen(Screen):
-    """Full screen, for the side about to play (never shown during a hand-over)."""
+    """Full screen, for the side about to play (never shown during a hand-over).
 
-    help_text = (
-        "Arrows / Page Up / Page Down: read   Enter: go to the table   Esc: back to the table"
-    )
+    The arrow keys always scroll the text and Enter always goes to the table: the only
+    thing to press here is that one button, so the text is no stop for the focus.
+    """
 
     def __init__(self, app: App, session: Session, side: SideId) -> None:
         super().__init__(app)
         self.session = session
         self.side = side
+        # Before the side's first turn it has never been at the table, so it is not "back".
+        self.first = side not in session.briefed
+        where = "go to the table" if self.first else "back to the table"
+        self.help_text = f"Arrows / Page Up / Page Down: read   Enter or Esc: {where}"
 
     def layout(self, rect: pygame.Rect) -> None:
         """Heading, the briefing pane and the button to the table."""
@@ -90,23 +94,31 @@ class BriefingScreen(Screen):
             "#small",
         )
         bottom = rect.height - pad - row_height(self) - self.px(24)
-        pane = self.pane(pygame.Rect(x, pad + self.px(70), width, bottom - pad - self.px(70)))
-        pane.set_blocks(briefing_blocks(self.session, self.side))
+        self.briefing_pane = self.pane(
+            pygame.Rect(x, pad + self.px(70), width, bottom - pad - self.px(70)), focusable=False
+        )
+        self.briefing_pane.set_blocks(briefing_blocks(self.session, self.side))
         go = self.button(
             pygame.Rect(
                 x + width - self.px(260), bottom + self.px(12), self.px(260), row_height(self)
             ),
-            "Go to the table",
+            "Go to the table" if self.first else "Back to the table",
             self.done,
             object_id="#primary",
         )
         self.focus.focus(go)
 
+    def handle(self, event: pygame.event.Event) -> None:
+        """Arrows, Page Up / Down, Home and End scroll the text; the rest as usual."""
+        if event.type == pygame.KEYDOWN and self.briefing_pane.scroll_key(event.key):
+            return
+        super().handle(event)
+
     def done(self) -> None:
-        """Back to the table."""
+        """Go to the table."""
         self.session.briefed.add(self.side)
         self.app.pop()
 
     def on_escape(self) -> None:
-        """Escape also returns to the table."""
+        """Escape also goes to the table."""
         self.done()

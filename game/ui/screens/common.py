@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pygame
 from pygame_gui.core import UIContainer
@@ -10,6 +11,9 @@ from pygame_gui.elements import UIButton, UIImage
 
 from game.ui.screen import Screen
 from game.ui.widgets import Action
+
+if TYPE_CHECKING:
+    from game.scenario.models import Scenario
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,16 @@ class Choice:
     action: Action
     shortcut: str | None = None
     object_id: str | None = None
+
+
+def rounds_and_deadline(scenario: Scenario) -> str:
+    """'The talks last 8 rounds. Deadline after round 8: <the scenario's deadline>.'
+
+    The deadline is a scenario's free text ("End of the practice session"), so it stands
+    after a colon, where any wording reads naturally.
+    """
+    rounds, deadline = scenario.rounds, scenario.deadline.rstrip(". ")
+    return f"The talks last {rounds} rounds. Deadline after round {rounds}: {deadline}."
 
 
 def margin(screen: Screen) -> int:

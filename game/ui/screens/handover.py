@@ -66,9 +66,12 @@ class HandoverScreen(Screen):
         self.focus.focus(confirm)
 
     def confirm(self) -> None:
-        """Reveal the incoming side's table (after its private briefing the first time)."""
+        """Reveal the incoming side's table (after its private briefing the first time),
+        then any news that came while the other side was at the keyboard."""
         from game.ui.flow import brief
 
+        # Only here does the table change sides: closing a pop-up or the menu must not.
+        self.session.sit_down(self.side)
         self.app.pop()
         if self.side not in self.session.briefed:
             brief(self.app, self.session, self.side)

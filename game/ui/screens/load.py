@@ -10,6 +10,7 @@ import pygame
 from pygame_gui.elements import UIButton, UIScrollingContainer
 
 from game.saves import LoadedGame, SaveError, SaveInfo, list_saves, load_save, saves_folder
+from game.ui.saving import keeps_secrets
 from game.ui.screen import Screen
 from game.ui.screens.common import margin, row_height
 from game.ui.text import Block, Para, Rule, displayable, ellipsize
@@ -46,7 +47,20 @@ def save_blocks(info: SaveInfo) -> list[Block]:
         "hotseat": "Two players, one for each side, at one keyboard.",
         "sim": f"The computer played both sides ({record.difficulty or 'computer players'}).",
     }.get(record.mode, record.mode)
-    stage = "The game is over." if info.round == "finished" else f"Saved in round {info.round}."
+    finished = info.round == "finished"
+    stage = "The game is over." if finished else f"Saved in round {info.round}."
+    if keeps_secrets(record.mode, finished):
+        about_replay = (
+            "Continue goes on playing from this point; Watch replay steps through every move "
+            "and can branch a new game from any round. Both sides' private values stay hidden "
+            "until the game is finished, so neither player can read the other's."
+        )
+    else:
+        about_replay = (
+            "Continue goes on playing from this point; Watch replay steps through every "
+            "move, with both sides' private values on request, and can branch a new game "
+            "from any round."
+        )
     blocks: list[Block] = [
         Para(info.scenario, 20, True),
         Para(
@@ -57,13 +71,7 @@ def save_blocks(info: SaveInfo) -> list[Block]:
         Para(playing, 15, gap=10),
         Para(stage, 15, gap=4),
         Rule(gap=12),
-        Para(
-            "Continue goes on playing from this point; Watch replay steps through every "
-            "move, with both sides' private values on request, and can branch a new game "
-            "from any round.",
-            14,
-            colour="text_dim",
-        ),
+        Para(about_replay, 14, colour="text_dim"),
         Para(str(info.path), 13, colour="text_dim", gap=10),
     ]
     return blocks

@@ -10,6 +10,7 @@ import pygame
 from game.ui import hooks
 from game.ui.screen import Screen
 from game.ui.screens.common import Choice, button_column, column_height, dialog
+from game.ui.widgets import set_enabled
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -30,9 +31,17 @@ class PauseScreen(Screen):
     def layout(self, rect: pygame.Rect) -> None:
         """Title and a column of buttons."""
         choices = [Choice("Resume", self.app.pop, None, "#primary")]
+        unavailable: list[int] = []
         if self.session is not None:
             for item in hooks.registry.menu(hooks.PAUSE):
-                choices.append(Choice(item.label, self._hook(item), item.shortcut))
+                reason = item.unavailable(self.session) if item.unavailable else None
+                if reason:
+                    # Greyed out with the reason as its label, as the replay's and the load
+                    # screen's buttons are; no shortcut, so the key cannot run it either.
+                    unavailable.append(len(choices))
+                    choices.append(Choice(reason, _nothing))
+                else:
+                    choices.append(Choice(item.label, self._hook(item), item.shortcut))
         choices.append(Choice("Settings", self.settings))
         quit_label = (
             "Really leave this game?  Press again" if self.confirm_quit else "Quit to title"
@@ -46,6 +55,8 @@ class PauseScreen(Screen):
             pygame.Rect(self.px(24), self.px(14), inner.width, self.px(34)), "Paused", "#heading"
         )
         buttons = button_column(self, choices, inner.centerx, self.px(64), width)
+        for index in unavailable:
+            set_enabled(buttons[index], False)
         self.focus.focus(buttons[-1] if self.confirm_quit else buttons[0])
 
     def _hook(self, item: hooks.MenuItem) -> Callable[[], None]:
@@ -71,3 +82,7 @@ class PauseScreen(Screen):
     def on_escape(self) -> None:
         """Escape resumes."""
         self.app.pop()
+
+
+def _nothing() -> None:
+    """The action of a greyed-out entry (a disabled button never runs it)."""

@@ -10,6 +10,7 @@ from pygame_gui.elements import UIButton, UIImage, UILabel
 from game.saves import LoadedGame
 from game.ui.chart import trust_chart
 from game.ui.replay_panels import move_blocks, table_blocks
+from game.ui.saving import SECRETS_KEPT, keeps_secrets
 from game.ui.screen import Screen
 from game.ui.screens.common import margin, row_height
 from game.ui.table_panels import log_blocks
@@ -36,6 +37,14 @@ class ReplayScreen(Screen):
         self.replay = game.replay
         self.index = self.replay.count if index is None else index
         self.both_sides = False
+        # An unfinished hot-seat game shows no private values, and exports no report (the
+        # report has them all), or either player could read the other's mid-game.
+        self.secrets_kept = keeps_secrets(game.record.mode, game.state.over)
+        if self.secrets_kept:
+            self.help_text = (
+                "Left / Right: step   Home / End: first / last   B: branch   Tab: buttons   "
+                "Esc: back"
+            )
 
     def layout(self, rect: pygame.Rect) -> None:
         """Heading, two columns, the step buttons."""
@@ -93,12 +102,13 @@ class ReplayScreen(Screen):
         self.branch_button: UIButton = self.button(
             pygame.Rect(pad + 2 * (width + gap), y, width, h), "", self.branch, shortcut="b"
         )
-        self.button(
+        export = self.button(
             pygame.Rect(pad + 3 * (width + gap), y, width, h),
-            "Export report   (E)",
+            "Export when finished" if self.secrets_kept else "Export report   (E)",
             self.export,
             shortcut="e",
         )
+        set_enabled(export, not self.secrets_kept)
 
     # -- showing ----------------------------------------------------------------------------
 
@@ -121,12 +131,14 @@ class ReplayScreen(Screen):
             status = "the end"
         else:
             status = f"played in round {replay.step(index).round}"
-        self.where.set_text(
-            f"Move {index} of {replay.count}   ·   {status}   ·   "
-            + ("both sides' private values shown" if self.both_sides else "public view")
-        )
+        if self.secrets_kept:
+            shown = "public view: private values hidden until the game is finished"
+        else:
+            shown = "both sides' private values shown" if self.both_sides else "public view"
+        self.where.set_text(f"Move {index} of {replay.count}   ·   {status}   ·   {shown}")
         self.move_pane.set_blocks(move_blocks(replay, index), keep_offset=False)
-        self.table_pane.set_blocks(table_blocks(replay, index, self.both_sides))
+        hidden_why = SECRETS_KEPT if self.secrets_kept else None
+        self.table_pane.set_blocks(table_blocks(replay, index, self.both_sides, hidden_why))
         log = log_blocks(scenario, state.log)
         self.log_pane.set_blocks([Para("Log (newest first)", 16, True), *log], keep_offset=False)
         sides = scenario.sides
@@ -144,9 +156,13 @@ class ReplayScreen(Screen):
                 ended=state.over,
             )
         )
-        self.sides_button.set_text(
-            "Hide private values   (V)" if self.both_sides else "Both sides   (V)"
-        )
+        if self.secrets_kept:
+            self.sides_button.set_text("Private values hidden")
+            set_enabled(self.sides_button, False)
+        else:
+            self.sides_button.set_text(
+                "Hide private values   (V)" if self.both_sides else "Both sides   (V)"
+            )
         round_number = self.branch_round()
         if round_number is None:
             self.branch_button.set_text("No round to branch from")
@@ -182,7 +198,9 @@ class ReplayScreen(Screen):
         self.go(self.replay.count)
 
     def toggle_sides(self) -> None:
-        """Reveal or hide each side's private values."""
+        """Reveal or hide each side's private values (never mid-way through a hot-seat game)."""
+        if self.secrets_kept:
+            return
         self.both_sides = not self.both_sides
         self.show()
 
@@ -195,10 +213,12 @@ class ReplayScreen(Screen):
             branch(self.app, self.game, round_number)
 
     def export(self) -> None:
-        """Write this game's report folder."""
+        """Write this game's report folder (it holds both sides' private instructions)."""
         from game.saves import SaveError
         from game.ui.saving import export_game, exported_lines, notice
 
+        if self.secrets_kept:
+            return
         try:
             folder = export_game(self.game)
         except (SaveError, OSError) as error:

@@ -10,7 +10,7 @@ from pygame_gui.elements import UIButton, UIScrollingContainer
 
 from game.scenario import Severity
 from game.ui.screen import Screen
-from game.ui.screens.common import margin, row_height
+from game.ui.screens.common import margin, rounds_and_deadline, row_height
 from game.ui.text import Block, Para, Rule, displayable, ellipsize, long_date
 from game.ui.widgets import set_enabled, set_selected
 
@@ -41,11 +41,7 @@ def entry_blocks(entry: Entry) -> list[Block]:
     blocks = [
         Para(scenario.title, 22, True),
         Para(f"{long_date(scenario.date)} · {scenario.place}", 15, colour="text_dim"),
-        Para(
-            f"{scenario.rounds} rounds until the deadline: {scenario.deadline}.",
-            15,
-            colour="text_dim",
-        ),
+        Para(rounds_and_deadline(scenario), 15, colour="text_dim"),
         Para(scenario.summary, gap=12),
         Rule(gap=12),
         Para("Sources", 17, True, gap=10),
@@ -173,6 +169,16 @@ class ScenarioListScreen(Screen):
         for number, button in enumerate(self.list_buttons):
             set_selected(button, number == index)
         self.show_details()
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """As usual; then the details follow the keyboard focus through the list."""
+        super().handle(event)
+        if self.app.top is not self or event.type != pygame.KEYDOWN:
+            return
+        current = self.focus.current
+        for index, button in enumerate(self.list_buttons):
+            if current is not None and button is current.widget and index != self.chosen:
+                self.choose(index)
 
     def show_details(self) -> None:
         """Fill the details pane for the chosen entry."""

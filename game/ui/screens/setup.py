@@ -11,7 +11,7 @@ import pygame
 
 from game.scenario.models import SideId
 from game.ui.screen import Screen
-from game.ui.screens.common import margin, row_height
+from game.ui.screens.common import margin, rounds_and_deadline, row_height
 from game.ui.session import HOTSEAT, SOLO, Session, Setup
 from game.ui.text import Block, Para, Rule
 
@@ -149,8 +149,8 @@ class SetupScreen(Screen):
         blocks += [
             Rule(gap=14),
             Para(
-                f"{self.scenario.rounds} rounds until {self.scenario.deadline}. Each side's own "
-                "priorities and red lines are shown to it alone, in a private briefing.",
+                f"{rounds_and_deadline(self.scenario)} Each side's own priorities and red "
+                "lines are shown to it alone, in a private briefing.",
                 14,
                 colour="text_dim",
             ),

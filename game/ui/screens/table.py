@@ -64,6 +64,7 @@ class TableScreen(Screen):
         self.panel = MovePanel(self, self.session, right, self.play)
         height = bottom - y
         status_h = min(self.px(320), height * 50 // 100)
+        self._status_h = status_h
         self.status = self.pane(pygame.Rect(pad, y, left_w, status_h))
         self.proposals = self.pane(
             pygame.Rect(pad, y + status_h + gap, left_w, height - status_h - gap)
@@ -121,6 +122,7 @@ class TableScreen(Screen):
             self._draw_top()
         elif part == "status":
             self.status.set_blocks(status_blocks(session, view))
+            self._fit_status()
         elif part == "proposals":
             self.proposals.set_blocks(proposals_blocks(session, view))
         elif part == "log":
@@ -134,6 +136,24 @@ class TableScreen(Screen):
             self.notes.set_blocks(notes_blocks(session, view))
         elif part == "moves":
             self._draw_moves()
+
+    def _fit_status(self) -> None:
+        """Grow the support and trust pane to show all of it, up to 60% of the column, with
+        the room taken from the proposals below; it never shrinks below its laid-out size.
+
+        Support is part of the score, and long trust notes would otherwise push it from view.
+        """
+        status, proposals = self.status, self.proposals
+        column = proposals.rect.bottom - status.rect.top
+        gap = proposals.rect.top - status.rect.bottom
+        wanted = status.content_height + 2 * status.padding
+        height = max(self._status_h, min(wanted, column * 60 // 100))
+        if height != status.rect.height:
+            status.set_rect(pygame.Rect(status.rect.topleft, (status.rect.width, height)))
+            top = status.rect.bottom + gap
+            proposals.set_rect(
+                pygame.Rect(proposals.rect.left, top, proposals.rect.width, column - height - gap)
+            )
 
     def _draw_top(self) -> None:
         state, scenario = self.session.state, self.session.scenario

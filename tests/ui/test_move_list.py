@@ -1,0 +1,150 @@
+"""The move list: rival moves never look alike, and a new turn starts on the first move."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+import pygame
+import pytest
+
+from game.engine.moves import Amend, Answer, Move, RaiseObjection, Table, WalkOut
+from game.engine.values import terms_with_defaults
+from game.library import Entry
+from game.scenario.models import Scenario, SideId
+from game.settings import Settings
+from game.ui.app import App
+from game.ui.flow import begin
+from game.ui.move_panel import MovePanel
+from game.ui.screens.table import TableScreen
+from game.ui.session import HOTSEAT, Session, Setup
+from tests.ui.conftest import Driver, entry_named
+
+SHAPES = [
+    ((1280, 720), "normal"),
+    ((1280, 720), "large"),
+    ((960, 600), "normal"),
+    ((960, 600), "large"),
+    ((1024, 640), "large"),
+]
+"""Window and text size: the default, the minimum, and 1024×640 large (labels were cut)."""
+SEEDS = (2,)
+"""Games whose positions bring rival tablings, objections, answers and amendments."""
+SHOWN = 20
+"""Characters of a move's own words that must show on its button (or all of shorter ones)."""
+
+
+def listing(panel: MovePanel) -> list[tuple[str, str, str]]:
+    """(heading, topic, button text) of each move button, top to bottom, as a reader sees it.
+
+    A topic (the proposal that rival moves share) covers the buttons indented under it.
+    """
+    labels = [(label.relative_rect.top, "heading", label.text) for label in panel.labels]
+    topics = getattr(panel, "topics", [])
+    labels += [(label.relative_rect.top, "topic", label.text) for label in topics]
+    rows = [(row.relative_rect.top, "row", row) for row in panel.rows]
+    heading = topic = ""
+    found = []
+    for _top, kind, item in sorted(labels + rows, key=lambda entry: entry[0]):
+        if kind == "heading":
+            heading, topic = str(item), ""
+        elif kind == "topic":
+            topic = str(item)
+        else:
+            indented = item.relative_rect.left > 0  # type: ignore[union-attr]
+            found.append((heading, topic if indented else "", item.text))  # type: ignore[union-attr]
+    return found
+
+
+def own_words(scenario: Scenario, move: Move) -> str:
+    """The words that set a move apart from its rivals on the same proposal, or ''."""
+    if isinstance(move, RaiseObjection):
+        return scenario.objection(move.objection).text
+    if isinstance(move, Answer):
+        return scenario.argument(move.argument).title
+    proposal = scenario.proposal(move.proposal) if isinstance(move, (Table, Amend)) else None
+    if proposal is None or not proposal.terms:
+        return ""
+    chosen = (
+        dict(terms_with_defaults(proposal, move.terms))
+        if isinstance(move, Table)
+        else {move.term: move.variant}  # type: ignore[union-attr]
+    )
+    return next(v.label for t in proposal.terms for v in t.variants if chosen.get(t.id) == v.id)
+
+
+def positions(session: Session, seed: int) -> Iterator[Session]:
+    """The session after each move of a game played at random (never walking out).
+
+    Half the time a side tables a proposal if it can, so that objections, answers and
+    amendments, where rival moves crowd together, come up in every game.
+    """
+    rng = random.Random(seed)
+    for _ in range(30):
+        if session.over:
+            return
+        yield session
+        moves = [m for m in session.legal() if not isinstance(m, WalkOut)]
+        tabling = [m for m in moves if isinstance(m, Table)]
+        session.play(rng.choice(tabling if tabling and rng.random() < 0.5 else moves))
+        session.pending_events.clear()
+
+
+@pytest.mark.parametrize(("size", "text_size"), SHAPES)
+def test_rival_moves_never_look_alike(
+    entries: list[Entry], size: tuple[int, int], text_size: str
+) -> None:
+    """In every shipped scenario, no two move buttons read the same where they are listed.
+
+    'Study linking missile defences: We have hear…' three times over hid which objection
+    each button raised; now the proposal is shown once and each button its own objection.
+    """
+    settings = Settings(width=size[0], height=size[1], text_size=text_size, sound=False)
+    app = App(settings, remember=False, scenarios=lambda: entries)
+    try:
+        shown = 0
+        for entry in entries:
+            if entry.scenario is None:
+                continue
+            for seed in SEEDS:
+                session = Session.start(entry.scenario, Setup(mode=HOTSEAT, seed=seed))
+                session.briefed.update(SideId)
+                begin(app, session)
+                app.pop()  # the hand-over
+                table = app.top
+                assert isinstance(table, TableScreen)
+                for _ in positions(session, seed):
+                    table.panel.show_moves(session.legal())
+                    table.panel.finish()
+                    rows = listing(table.panel)
+                    assert len(rows) == len(session.legal())
+                    clashes = {row for row in rows if rows.count(row) > 1}
+                    assert not clashes, (entry.path.stem, size, text_size, clashes)
+                    for button, move in table.panel.buttons.items():
+                        # Enough of what sets it apart shows, not 'We have hear…'.
+                        words = own_words(entry.scenario, move)
+                        shown_words = button.text.rstrip("…")
+                        assert words[:SHOWN] in shown_words, (size, text_size, button.text)
+                    # Every move stays a stop for Tab and the arrow keys.
+                    stops = {item.widget for item in table.focus.items}
+                    assert all(row in stops for row in table.panel.rows)
+                    shown += 1
+        assert shown > 30
+    finally:
+        app.close()
+
+
+def test_a_new_turn_starts_on_the_first_move(
+    app: App, driver: Driver, entries: list[Entry]
+) -> None:
+    """When the computer moved first, the focus is on the move list, not on the Trust pane."""
+    entry = entry_named(entries, "tutorial")
+    assert entry.scenario is not None
+    session = Session.start(entry.scenario, Setup(human=SideId.RUSSIA, seed=4), entry.path)
+    begin(app, session)
+    driver.key(pygame.K_RETURN)  # the briefing's Go to the table
+    table = app.top
+    assert isinstance(table, TableScreen)
+    driver.until(lambda: session.human_turn and not table.busy())
+    current = table.focus.current
+    assert current is not None and current.widget is table.panel.rows[0]
