@@ -55,6 +55,33 @@ def test_both_support_rows_stay_in_sight(
         app.close()
 
 
+@pytest.mark.parametrize(("size", "text_size"), [((1280, 720), "normal"), ((960, 600), "large")])
+def test_the_tutorials_notes_show_whole_when_they_fit(
+    entries: list[Entry], size: tuple[int, int], text_size: str
+) -> None:
+    """The coaching pane grows into the log's room (up to 60% of the column), so a new
+    player reads the round's notes without scrolling; the log keeps the rest."""
+    settings = Settings(width=size[0], height=size[1], text_size=text_size, sound=False)
+    app = App(settings, remember=False, scenarios=lambda: entries)
+    try:
+        entry = entry_named(entries, "tutorial")
+        assert entry.scenario is not None
+        session = Session.start(entry.scenario, Setup(human=SideId.NATO, seed=1), entry.path)
+        begin(app, session)
+        app.pop()
+        table = app.top
+        assert isinstance(table, TableScreen)
+        notes, log = table.notes, table.log
+        column = notes.rect.bottom - log.rect.top
+        wanted = notes.content_height + 2 * notes.padding
+        assert notes.rect.height >= min(wanted, column * 60 // 100)
+        assert log.rect.bottom < notes.rect.top
+        if wanted <= column * 60 // 100:
+            assert notes.content_height <= notes.view_height
+    finally:
+        app.close()
+
+
 def test_setup_states_rounds_and_deadline_naturally(app: App, entries: list[Entry]) -> None:
     """No 'rounds until End of the practice session': the deadline follows a colon."""
     app.push(SetupScreen(app, entry_named(entries, "tutorial")))

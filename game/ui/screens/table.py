@@ -71,6 +71,7 @@ class TableScreen(Screen):
         )
         mid_x = pad + left_w + gap
         notes_h = max(self.px(130), height * 34 // 100)
+        self._notes_h = notes_h
         self.log = self.pane(pygame.Rect(mid_x, y, mid_w, height - notes_h - gap))
         self.notes = self.pane(pygame.Rect(mid_x, y + height - notes_h, mid_w, notes_h))
         # Created last so that Tab reaches them after the moves and the panes.
@@ -133,7 +134,9 @@ class TableScreen(Screen):
                     keep_offset=False,
                 )
         elif part == "notes":
-            self.notes.set_blocks(notes_blocks(session, view))
+            # New reasoning or notes start at the top, not where the last ones were scrolled.
+            self.notes.set_blocks(notes_blocks(session, view), keep_offset=False)
+            self._fit_notes()
         elif part == "moves":
             self._draw_moves()
 
@@ -154,6 +157,22 @@ class TableScreen(Screen):
             proposals.set_rect(
                 pygame.Rect(proposals.rect.left, top, proposals.rect.width, column - height - gap)
             )
+
+    def _fit_notes(self) -> None:
+        """Grow the reasoning and coaching pane to show all of it, up to 60% of the column,
+        with the room taken from the log above; it never shrinks below its laid-out size.
+
+        The tutorial's notes are what a new player reads first; the log is short early on.
+        """
+        log, notes = self.log, self.notes
+        column = notes.rect.bottom - log.rect.top
+        gap = notes.rect.top - log.rect.bottom
+        wanted = notes.content_height + 2 * notes.padding
+        height = max(self._notes_h, min(wanted, column * 60 // 100))
+        if height != notes.rect.height:
+            top = notes.rect.bottom - height
+            notes.set_rect(pygame.Rect(notes.rect.left, top, notes.rect.width, height))
+            log.set_rect(pygame.Rect(log.rect.topleft, (log.rect.width, column - height - gap)))
 
     def _draw_top(self) -> None:
         state, scenario = self.session.state, self.session.scenario
