@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from game.engine import Outcome, outcome
 from game.engine.moves import Move, Terms, move_type
 from game.engine.state import Pair, TrustPoint
-from game.engine.trust import fading_sentences
 from game.saves import LoadedGame
 from game.saves.listing import MODE_NAMES, local_time
 from game.saves.replay import proposal_values, trust_pair
@@ -129,7 +128,7 @@ def build(game: LoadedGame) -> Transcript:
         # with the fading (which comes first, after the round's own line) put in.
         split = next((i for i, e in enumerate(step.log) if e.kind == "round"), len(lines))
         if split < len(lines):
-            lines[split + 1 : split + 1] = fading_sentences(step.moved).values()
+            lines[split + 1 : split + 1] = replay.fading.get(step.after.round, ())
         rows.append(
             MoveRow(
                 number=step.number,

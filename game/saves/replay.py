@@ -14,7 +14,7 @@ from game.engine import Applied, State, View, apply, describe_move, new_game, vi
 from game.engine.handlers import perform
 from game.engine.moves import Move, Terms
 from game.engine.state import LogEntry, Pair, Status
-from game.engine.trust import trust_of
+from game.engine.trust import fading_sentences, trust_of
 from game.saves.errors import SaveError
 from game.scenario.models import Scenario, SideId
 
@@ -169,6 +169,15 @@ class Replay:
     def values(self, index: int) -> tuple[ProposalValues, ...]:
         """Every proposal's value to both sides after `index` moves (private to each side)."""
         return proposal_values(self.state(index))
+
+    @cached_property
+    def fading(self) -> dict[int, tuple[str, ...]]:
+        """How trust faded as each round began, in the log's words (the log has no line)."""
+        faded: dict[int, tuple[str, ...]] = {}
+        for step in self.steps():
+            if step.after.round > step.before.round:
+                faded[step.after.round] = tuple(fading_sentences(step.moved).values())
+        return faded
 
     @cached_property
     def round_starts(self) -> dict[int, int]:

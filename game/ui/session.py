@@ -62,6 +62,8 @@ class Session:
     reasons: dict[int, tuple[str, str]] = field(default_factory=dict)
     """The computer's (move, explanation) by the number of moves made once it had moved."""
     trust_notes: dict[Direction, str] = field(default_factory=dict)
+    fading: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    """How trust faded as each round began, in the log's words (the log has no line for it)."""
     pending_events: list[Event] = field(default_factory=list)
     """News the person at the keyboard has yet to see."""
     unseen_news: dict[SideId, list[Event]] = field(default_factory=dict)
@@ -207,6 +209,7 @@ class Session:
         """
         for entry in entries:
             if entry.kind == "round" and entry.round > 1:
+                self.fading[entry.round] = tuple(fading.values())
                 for direction, sentence in fading.items():
                     self.trust_notes[direction] = f"Last change (round {entry.round}): {sentence}"
             if entry.kind != "trust":

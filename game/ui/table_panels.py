@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from game.engine.state import Direction, LogEntry, Status
 from game.engine.view import View
 from game.scenario.models import Scenario, SideId
@@ -143,12 +145,39 @@ def proposals_blocks(session: Session, view: View) -> list[Block]:
     return blocks
 
 
-def log_blocks(scenario: Scenario, entries: tuple[LogEntry, ...]) -> list[Block]:
-    """The engine's sentences, newest first, under a heading for each round."""
+def with_fading(
+    entries: tuple[LogEntry, ...], fading: Mapping[int, Sequence[str]]
+) -> tuple[LogEntry, ...]:
+    """The log with each round's trust fading put in after the round's first line, where it
+    happened (the engine fades trust without a line)."""
+    merged: list[LogEntry] = []
+    for entry in entries:
+        merged.append(entry)
+        if entry.kind == "round":
+            merged += [
+                LogEntry(entry.round, None, "trust", line) for line in fading.get(entry.round, ())
+            ]
+    return tuple(merged)
+
+
+def log_blocks(
+    scenario: Scenario,
+    entries: tuple[LogEntry, ...],
+    fading: Mapping[int, Sequence[str]] | None = None,
+) -> list[Block]:
+    """The engine's sentences, newest first, under a heading for each round (a round just
+    begun gets its heading too), with the trust fading of each round where it happened."""
     blocks: list[Block] = []
     current = None
-    for entry in reversed(entries):
+    for entry in reversed(with_fading(entries, fading or {})):
         if entry.kind == "round":
+            if entry.round != current:
+                current = entry.round
+                blocks.append(
+                    Para(
+                        f"Round {entry.round}", 14, True, colour="text_dim", gap=10 if blocks else 0
+                    )
+                )
             continue
         if entry.round != current:
             current = entry.round

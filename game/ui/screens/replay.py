@@ -139,7 +139,7 @@ class ReplayScreen(Screen):
         self.move_pane.set_blocks(move_blocks(replay, index), keep_offset=False)
         hidden_why = SECRETS_KEPT if self.secrets_kept else None
         self.table_pane.set_blocks(table_blocks(replay, index, self.both_sides, hidden_why))
-        log = log_blocks(scenario, state.log)
+        log = log_blocks(scenario, state.log, replay.fading)
         self.log_pane.set_blocks([Para("Log (newest first)", 16, True), *log], keep_offset=False)
         sides = scenario.sides
         names = (

@@ -130,7 +130,10 @@ class TableScreen(Screen):
             if len(view.log) != self._log_length:
                 self._log_length = len(view.log)
                 self.log.set_blocks(
-                    [Para("Log (newest first)", 16, True), *log_blocks(session.scenario, view.log)],
+                    [
+                        Para("Log (newest first)", 16, True),
+                        *log_blocks(session.scenario, view.log, session.fading),
+                    ],
                     keep_offset=False,
                 )
         elif part == "notes":

@@ -1,0 +1,30 @@
+"""The table's text: the log names each round as it begins and tells of trust fading."""
+
+from __future__ import annotations
+
+from game.engine.moves import Pass
+from game.scenario.models import SideId
+from game.ui.table_panels import log_blocks
+from game.ui.text import Para
+from tests.ui.test_session import _played
+
+
+def test_the_log_tells_of_fading_under_the_new_rounds_heading():
+    session = _played()
+    session.play(Pass(SideId.RUSSIA))  # round 3 begins: nothing happens but the fading
+    blocks = log_blocks(session.scenario, session.state.log, session.fading)
+    texts = [block.text for block in blocks if isinstance(block, Para)]
+    assert texts[0] == "Round 3"
+    assert texts[1:3] == [
+        "Russia's trust in NATO rose 1 to 29 as earlier changes faded.",
+        "NATO's trust in Russia rose 2 to 34 as earlier changes faded.",
+    ]
+    assert "Round 2" in texts
+
+
+def test_a_round_just_begun_gets_its_heading_without_fading():
+    session = _played()
+    session.play(Pass(SideId.RUSSIA))
+    blocks = log_blocks(session.scenario, session.state.log)
+    texts = [block.text for block in blocks if isinstance(block, Para)]
+    assert texts[0] == "Round 3" and texts[1] == "Round 2"
