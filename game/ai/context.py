@@ -12,7 +12,7 @@ from game.ai.layout import FloatArray, Layout
 from game.ai.levels import Style
 from game.ai.models import Model
 from game.ai.observe import Observer
-from game.ai.player import AIM_WORDS, Reasons
+from game.ai.player import AIM_WORDS, HOLD_WORDS, Reasons
 from game.engine import constants as C
 from game.engine.moves import (
     Accept,
@@ -171,16 +171,18 @@ class Context:
         options = [o for o in self.board.options[pid] if o.value > 0]
         words, why = AIM_WORDS, None
         if self.style.offer == "concede":
-            # Accept anything at least as good as what it would offer next.
-            pick = self.pick_offer(pid, options, self.next_aim)
-            aim = self.board.share(pick) if pick else self.next_aim
+            # Accept anything at least as good as what it would ask for next: its next aim.
+            # (The share of the terms it would offer next is often far above that aim, as a
+            # proposal has few variants; holding out for it made the easiest level the most
+            # stubborn one and named a number as "our aim" that was not.)
+            aim = self.next_aim
         else:
             hold = 0.0 if self.board.rounds_left == 0 else self.counter_worth(pid)
             aim = min(self.aim, hold)
             if hold < self.aim - 1e-9:
-                words = "that holding out is worth"
+                words = HOLD_WORDS
                 if self.board.rounds_left == 0:
-                    why = "the deadline is this round, so holding out wins nothing"
+                    why = "the deadline is this round"
                 elif self.slot_cost() > 0:
                     why = (
                         f"we aim for {self.aim:.2f} this round, but moves are short and a "
@@ -297,8 +299,9 @@ class Context:
     def logroll(self, pid: str) -> tuple[bool, float, float]:
         """Whether to accept a loss for their gain: (yes, our loss, their gain).
 
-        Only once the package so far favours us (compensation comes first), and only when
-        the deal as a whole gets better: the product of both sides' values must grow.
+        Only while the package so far favours us by more than the gift moves (we stay at
+        least level with them after it), and only when the deal as a whole gets better: the
+        product of both sides' values must grow.
         """
         current = self.board.current(pid)
         loss = -current.value / self.board.scale
@@ -307,7 +310,9 @@ class Context:
             return False, loss, gain
         ours, theirs = self.our_package, self.their_package
         after = (ours - loss) * (theirs + gain)
-        return ours > theirs and ours - loss > 0 and after > ours * max(theirs, 0.0), loss, gain
+        # Never a gift that leaves them ahead: that is no longer evening the deal out.
+        level = ours - loss >= theirs + gain
+        return level and ours - loss > 0 and after > ours * max(theirs, 0.0), loss, gain
 
     def slot_cost(self) -> float:
         """What a wasted move costs a thrifty level: the last deal it may crowd out at the end.

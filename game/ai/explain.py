@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.ai.player import Reasons
+from game.ai.player import HOLD_WORDS, Reasons
 from game.scenario.models import SideId
 
 SIDE_NAMES = {SideId.NATO: "NATO", SideId.RUSSIA: "Russia"}
@@ -16,12 +16,22 @@ def explain(side: SideId, reasons: Reasons) -> str:
     action = reasons.action
     if action == "accept" and reasons.scale != "balance":
         head = f"{who} accepts {title}"
-        parts.append(_worth(reasons, "at or above"))
+        if reasons.bar == HOLD_WORDS and reasons.bar_why:
+            # Below the round's aim: the reason first, then what holding out is worth.
+            parts.append(
+                f"{_value_words(reasons)}; {reasons.bar_why}, so holding out for better terms "
+                f"is worth only {_n(reasons.aim)}"
+            )
+        else:
+            parts.append(_worth(reasons, "at or above"))
+            if reasons.bar_why:
+                parts.append(reasons.bar_why)
     elif action == "accept":
         head = f"{who} accepts {title} although {reasons.factors[0][0]}"
         parts.append(
             f"the package so far gives us {_n(reasons.value)} against their "
-            f"{_n(reasons.aim)} by our estimate, and this makes the whole deal better for both"
+            f"{_n(reasons.aim)} by our estimate, so we can afford to even it out: it gives them "
+            "more than it costs us, and leaves us no worse off than them"
         )
         return _sentence(head, parts)
     elif action == "counter":
@@ -106,14 +116,21 @@ def _change(reasons: Reasons) -> int:
     return 1 if reasons.value > reasons.before else -1
 
 
+def _value_words(reasons: Reasons) -> str:
+    """What the terms are worth to us, in words a student reads without a slip."""
+    value = reasons.value
+    if value is not None and round(value, 2) < 0:
+        # "Worth -4.00 of its best" reads as a typo: say it is a loss first.
+        return f"worth less than nothing to us as it stands ({_n(value)} of its best)"
+    if value is not None and round(value, 2) == 0:
+        return f"worth nothing to us as it stands ({_n(value)} of its best)"
+    return f"worth {_n(value)} of its best to us"
+
+
 def _worth(reasons: Reasons, relation: str) -> str:
     if reasons.scale != "share":
         return f"worth {_n(reasons.value)} to us, {relation} the {_n(reasons.aim)} we aim for"
-    if reasons.value is not None and reasons.value < 0:
-        # "Worth -4.00 of its best" reads as a typo: say it is a loss first.
-        worth = f"worth less than nothing to us as it stands ({_n(reasons.value)} of its best)"
-    else:
-        worth = f"worth {_n(reasons.value)} of its best to us"
+    worth = _value_words(reasons)
     if reasons.before is not None:
         change = _change(reasons)
         worth += (

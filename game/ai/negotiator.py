@@ -142,5 +142,9 @@ def _pass_reasons(ctx: Context) -> Reasons:
         trust_note=bar.trust_note,
         change=ctx.firmer_terms(pid) if bar.trust_note else None,
         bar=bar.words,
-        note="no move would do better than waiting",
+        note=(
+            "its terms cross one of our red lines, and no move would do better than waiting"
+            if ctx.barred(pid)
+            else "no move would do better than waiting"
+        ),
     )

@@ -14,6 +14,8 @@ from game.scenario.models import SideId
 
 AIM_WORDS = "we aim for this round"
 """How an explanation names the bar when it is the round's aim."""
+HOLD_WORDS = "that holding out for better terms is worth"
+"""How it names the bar when holding out is worth less than the aim."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class Reasons:
     bar: str = AIM_WORDS
     """What `aim` is, in words after the number: the round's aim, or the lower bar it
     settled for (what holding out is worth, terms fair to both near the deadline)."""
+    bar_why: str | None = None
+    """Why the bar is below the round's aim, when it is (said with the bar)."""
     before: float | None = None
     """For a change to our own offer: what the old terms were worth, on the scale of `value`."""
 

@@ -27,6 +27,16 @@ from game.scenario.models import ProposalKind
 
 def score(ctx: Context, move: Move) -> Candidate | None:
     """The value of one legal move (None: not worth considering)."""
+    candidate = _score(ctx, move)
+    if candidate is not None and isinstance(move, (Statement, Gesture, Pass)):
+        # A move that can never bring an agreement wastes the move as surely as a refused
+        # offer does: charging only the offer made hard talk tough in the tutorial's last
+        # rounds instead of tabling its own first priority.
+        candidate.utility -= ctx.slot_cost()
+    return candidate
+
+
+def _score(ctx: Context, move: Move) -> Candidate | None:
     if isinstance(move, Accept):
         return _accept(ctx, move)
     if isinstance(move, Table):
@@ -56,8 +66,6 @@ def _accept(ctx: Context, move: Accept) -> Candidate | None:
         gain = current.value / board.scale
         utility = (ctx.weight * current.value + ctx.unlock_bonus(pid)) * blocked + 0.3
         factors = [(f"it adds {gain:.2f} to our package", gain)]
-        if bar.why is not None:
-            factors.insert(0, (bar.why, 0.0))
         if ctx.unlock_bonus(pid) > 0:
             factors.append(("it opens the way to the proposals that need it", 0.0))
         reasons = Reasons(
@@ -71,6 +79,7 @@ def _accept(ctx: Context, move: Accept) -> Candidate | None:
             board.trust,
             bar.trust_note,
             bar=bar.words,
+            bar_why=bar.why,
         )
         return Candidate(move, utility, reasons)
     rolled, loss, gain = ctx.logroll(pid)
@@ -214,6 +223,9 @@ def _answer(ctx: Context, move: Answer) -> Candidate | None:
     success = 0.0 if argument.unmet else argument.chance
     cost = argument.support_cost * C.SUPPORT_WEIGHT / 100
     accepted = board.other in board.proposals[pid].accepted_by
+    if not accepted and ctx.last_move:
+        # Settling it now cannot lead to an agreement: they have no move left to accept.
+        return None
     chance = 1.0 if accepted else ctx.accept_chance(current)
     utility = success * chance * ctx.weight * current.value - 0.6 - cost
     settle = f"this argument has a {success:.0%} chance of settling the objection"
@@ -255,7 +267,13 @@ def _statement(ctx: Context, move: Statement) -> Candidate | None:
         # much our offers are worth to them.
         tension = 0.4 if board.rounds_left >= 2 else 0.0
         utility = 0.8 - 0.1 * lasting - 0.25 * pending - tension
-        factors = [("a firm line raises our support at home by 4", 0.8)]
+        factors = [
+            (
+                f"a firm line raises our support at home by {C.FIRM_SUPPORT}, though their "
+                f"trust in us falls {-C.FIRM_TRUST}",
+                0.8,
+            )
+        ]
         if ctx.retaliations and board.rounds_left >= 1:
             # They answer tough talk with their own: another round of it helps nobody.
             utility -= 1.5

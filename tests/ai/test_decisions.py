@@ -8,7 +8,8 @@ import pytest
 from game.ai import LEVELS, Decision, Player, make_player
 from game.ai.levels import STYLES
 from game.ai.match import play_game
-from game.engine.moves import Accept, Amend, Pass, Statement, Table, Tone
+from game.engine.moves import Accept, Amend, Answer, Pass, RaiseObjection, Statement, Table, Tone
+from game.engine.state import State
 from game.scenario import load
 from game.scenario.models import SideId
 from tests.ai.helpers import ROOT, decide, position, table
@@ -152,3 +153,48 @@ def test_the_expert_opens_as_hard_does():
     # Before the other side has moved its belief is only the prior, so it does not look ahead.
     state = position(table(), [])
     assert decide("expert", state).move == decide("hard", state).move
+
+
+def _tutorial(moves: list) -> State:
+    """The tutorial after these moves."""
+    from game.library import shipped_folder
+
+    folder = shipped_folder()
+    assert folder is not None
+    return position(load(folder / "tutorial.yaml"), moves, seed=0)
+
+
+@pytest.mark.parametrize("level", ["medium", "hard", "expert"])
+def test_no_level_answers_an_objection_when_nothing_can_follow(level):
+    # NATO objects to Russia's guarantee with the game's second-last move: settling it on
+    # the last move cannot lead to an agreement, so it would only cost Russia support.
+    state = _tutorial(
+        [
+            Table(N, "watch-tests", (("how-often", "once-a-year"),)),
+            Accept(R, "watch-tests"),
+            Table(N, "joint-exercise"),
+            Accept(R, "joint-exercise"),
+            Table(N, "missile-pause"),
+            Table(R, "guarantee", TREATY),
+            RaiseObjection(N, "treaty-trouble", "guarantee"),
+        ]
+    )
+    assert state.round == state.rounds and state.to_move is R
+    assert not isinstance(decide(level, state).move, Answer)
+
+
+@pytest.mark.parametrize("level", ["medium", "hard", "expert"])
+def test_with_moves_short_a_level_tables_its_priority_rather_than_talk_tough(level):
+    # Two moves left for Russia, nothing of its own on the table: a statement wastes the
+    # move as surely as a refused offer, so it tables the guarantee NATO could still accept.
+    state = _tutorial(
+        [
+            Table(N, "watch-tests", (("how-often", "every-test"),)),
+            Accept(R, "watch-tests"),
+            Table(N, "joint-exercise"),
+            Accept(R, "joint-exercise"),
+            Table(N, "missile-pause"),
+        ]
+    )
+    move = decide(level, state).move
+    assert isinstance(move, Table) and move.proposal == "guarantee"

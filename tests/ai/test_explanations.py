@@ -4,12 +4,13 @@ the decision used, and those numbers are right."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 
 from game.ai import LEVELS, make_player
 from game.ai.explain import explain
-from game.ai.player import AIM_WORDS, Reasons
+from game.ai.player import AIM_WORDS, HOLD_WORDS, Reasons
 from game.engine import apply, is_over, legal_moves, new_game, view
 from game.engine.moves import Accept, Amend
 from game.engine.trust import trust_of
@@ -101,6 +102,7 @@ def _numbers_in_reasons(reasons):
     if reasons.chance is not None:
         allowed.add(f"{reasons.chance:.0%}")
     for text in (
+        reasons.bar_why,
         reasons.trust_note,
         reasons.change,
         reasons.note,
@@ -147,7 +149,12 @@ def test_an_acceptance_below_the_aim_says_why_the_bar_was_lower():
                     if reasons.bar == AIM_WORDS or reasons.trust_note:
                         continue
                     lowered += 1
-                    assert f"at or above the {reasons.aim:.2f} {reasons.bar};" in text, text
+                    if reasons.bar == HOLD_WORDS:
+                        # The reason first, then what holding out is worth.
+                        tail = f"so holding out for better terms is worth only {reasons.aim:.2f}"
+                        assert tail in text, text
+                    else:
+                        assert f"at or above the {reasons.aim:.2f} {reasons.bar};" in text, text
                     stated = re.search(r"we aim for (\d\.\d\d) this round, but", text)
                     if stated is not None:
                         assert reasons.value < float(stated.group(1)), text
@@ -213,3 +220,43 @@ def test_an_answer_gives_the_arguments_own_chance_and_cost(level):
     assert view(state, SideId.RUSSIA).argument("remember-lisbon").unmet == (
         "NATO's trust in Russia is 50, below the 55 it needs",
     )
+
+
+@pytest.mark.parametrize("opponent", ["hardliner", "tft", "medium"])
+def test_easys_aim_only_ever_falls(opponent):
+    """easy concedes on a time curve: the aim its sentences give never rises in a game (it
+    used to give the share of the terms it would offer next, which jumped about)."""
+    for scenario in SCENARIOS:
+        aims = [
+            decision.reasons.aim
+            for _, decision in _decisions(scenario, "easy", opponent, seed=1)
+            if decision.reasons.aim is not None
+            and decision.reasons.bar == AIM_WORDS
+            and decision.reasons.scale == "share"
+        ]
+        assert aims, scenario.id
+        assert all(later <= earlier + 1e-9 for earlier, later in pairwise(aims)), aims
+
+
+def test_a_gift_never_leaves_us_behind():
+    """A level gives a small loss for their larger gain only while it stays level with them
+    by its own estimate, and says so (hard against easy in Lisbon gives one such gift)."""
+    from game.ai.match import player_seed
+
+    lisbon = next(s for s in SCENARIOS if s.id == "2011-lisbon-to-chicago")
+    players = {
+        SideId.NATO: make_player("hard", SideId.NATO, player_seed(5, SideId.NATO)),
+        SideId.RUSSIA: make_player("easy", SideId.RUSSIA, player_seed(5, SideId.RUSSIA)),
+    }
+    state, gifts = new_game(lisbon, 5), 0
+    while not is_over(state):
+        side = state.to_move
+        decision = players[side].choose(view(state, side), legal_moves(state, side))
+        reasons = decision.reasons
+        if side is SideId.NATO and reasons.action == "accept" and reasons.scale == "balance":
+            gifts += 1
+            (_, loss), (_, gain) = reasons.factors[:2]
+            assert reasons.value - loss >= reasons.aim + gain - 1e-9
+            assert "no worse off than them" in decision.explanation
+        state = apply(state, decision.move).state  # type: ignore[union-attr]
+    assert gifts == 1
