@@ -145,6 +145,8 @@ def _series(
         f"  Nash distance       {summary.mean_nash_distance:.3f} on average "
         f"(solution: NATO {point[0]:.2f}, Russia {point[1]:.2f})"
     )
+    print("                      how far the agreed packages are from the fairest deal both")
+    print("                      sides could sign (the Nash bargaining solution; 0 is that deal)")
     return 0
 
 
