@@ -11,7 +11,7 @@ from game.ai.baselines import (
     RandomPlayer,
     TitForTat,
 )
-from game.ai.levels import LEVEL_NAMES, LEVELS
+from game.ai.levels import LEVEL_NAMES, LEVEL_STYLES, LEVELS
 from game.ai.negotiator import Negotiator
 from game.ai.player import Decision, Player, Reasons
 from game.scenario.models import SideId
@@ -20,6 +20,7 @@ __all__ = [
     "BASELINES",
     "LEVELS",
     "LEVEL_NAMES",
+    "LEVEL_STYLES",
     "PLAYER_NAMES",
     "Decision",
     "Player",

@@ -16,6 +16,13 @@ LEVEL_NAMES: dict[str, str] = {
     "hard": "Chief negotiator",
     "expert": "Grand strategist",
 }
+LEVEL_STYLES: dict[str, str] = {
+    "easy": "Gives ground early and takes most reasonable offers.",
+    "medium": "Gives ground steadily and answers your concessions.",
+    "hard": "Holds out until late and guesses what you want.",
+    "expert": "Like the chief negotiator, but plans to the deadline.",
+}
+"""How each level negotiates, in a line a student choosing an opponent can read."""
 
 
 @dataclass(frozen=True)

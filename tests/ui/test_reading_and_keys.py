@@ -91,6 +91,20 @@ def test_setup_states_rounds_and_deadline_naturally(app: App, entries: list[Entr
     assert "The talks last 4 rounds. Deadline after round 4: End of the practice session." in text
 
 
+def test_setup_says_how_the_chosen_level_negotiates(
+    app: App, driver: Driver, entries: list[Entry]
+) -> None:
+    """Each level's line follows the choice, so a student can pick an opponent knowingly."""
+    from game.ai import LEVEL_STYLES
+
+    app.push(SetupScreen(app, entry_named(entries, "tutorial")))
+    app.step([], 1 / 60)
+    assert LEVEL_STYLES["medium"] in " ".join(app.top.texts())  # type: ignore[union-attr]
+    driver.click(driver.button("Expert"))
+    text = " ".join(app.top.texts())  # type: ignore[union-attr]
+    assert LEVEL_STYLES["expert"] in text and LEVEL_STYLES["medium"] not in text
+
+
 def test_first_briefing_goes_to_the_table_by_any_key(
     app: App, driver: Driver, entries: list[Entry]
 ) -> None:

@@ -101,6 +101,11 @@ class SetupScreen(Screen):
                 y,
                 left_w,
             )
+            from game.ai import LEVEL_STYLES
+
+            style = LEVEL_STYLES.get(self.setup.difficulty, "")
+            self.label(pygame.Rect(pad, y - self.px(10), left_w, self.px(26)), style, "#small")
+            y += self.px(22)
         y = self._row(
             "Round timer (per side, per turn)",
             [(timer_label(t), self.setup.timer == t, self._set(timer=t)) for t in TIMERS],
