@@ -192,6 +192,13 @@ def log_blocks(
     return blocks
 
 
+READING_SHARES = (
+    "Reading its numbers: 1.00 of its best is the most that proposal could give it; its "
+    "package is the whole deal, where 1.00 is everything it could hope for."
+)
+"""How to read the computer's shares, shown under a sentence that uses them."""
+
+
 def notes_blocks(session: Session, view: View) -> list[Block]:
     """The last message, the computer's explanation of its last move (solo), and hints."""
     scenario = session.scenario
@@ -207,6 +214,9 @@ def notes_blocks(session: Session, view: View) -> list[Block]:
         if session.explanation:
             blocks.append(Para(f"Move: {session.computer_move}", 14, colour="text_dim", gap=4))
             blocks.append(Para(session.explanation, 15, gap=4))
+            if "of its best" in session.explanation or "our package" in session.explanation:
+                # Its numbers are shares, where the person's panels count points: say so.
+                blocks.append(Para(READING_SHARES, 13, colour="text_dim", gap=4))
         else:
             blocks.append(Para(f"{computer} has not moved yet.", 14, colour="text_dim"))
     if view.hints:

@@ -28,3 +28,18 @@ def test_a_round_just_begun_gets_its_heading_without_fading():
     blocks = log_blocks(session.scenario, session.state.log)
     texts = [block.text for block in blocks if isinstance(block, Para)]
     assert texts[0] == "Round 3" and texts[1] == "Round 2"
+
+
+def test_the_computers_shares_come_with_a_line_on_reading_them():
+    from game.ui.session import Session, Setup
+    from game.ui.table_panels import READING_SHARES, notes_blocks
+    from tests.engine.helpers import load_fixture
+
+    session = Session.start(load_fixture(), Setup(seed=1))
+    session.explanation = "Russia accepts 'X': worth 0.50 of its best to us; it adds 0.15."
+    session.computer_move = "Accept 'X'"
+    texts = [b.text for b in notes_blocks(session, session.view()) if isinstance(b, Para)]
+    assert READING_SHARES in texts
+    session.explanation = "Russia makes a conciliatory public statement."
+    texts = [b.text for b in notes_blocks(session, session.view()) if isinstance(b, Para)]
+    assert READING_SHARES not in texts
