@@ -79,15 +79,18 @@ def _variant_label(scenario: Scenario, proposal_id: str, term_id: str, variant_i
     return next(v.label for v in term.variants if v.id == variant_id)
 
 
+def _tabled_variants(scenario: Scenario, move: Table) -> list[str]:
+    """The labels of the terms a tabling would set, one per term, defaults filled in."""
+    proposal = scenario.proposal(move.proposal)
+    chosen = dict(terms_with_defaults(proposal, move.terms))
+    return [_variant_label(scenario, proposal.id, t.id, chosen[t.id]) for t in proposal.terms]
+
+
 def short_label(scenario: Scenario, move: Move) -> str:
     """A button label: the move without the verb its heading already gives."""
     if isinstance(move, Table):
-        proposal = scenario.proposal(move.proposal)
-        chosen = dict(terms_with_defaults(proposal, move.terms))
-        variants = [
-            _variant_label(scenario, proposal.id, t.id, chosen[t.id]) for t in proposal.terms
-        ]
-        return proposal.title + (f": {', '.join(variants)}" if variants else "")
+        title, variants = scenario.proposal(move.proposal).title, _tabled_variants(scenario, move)
+        return title + (f": {', '.join(variants)}" if variants else "")
     if isinstance(move, Amend):
         variant = _variant_label(scenario, move.proposal, move.term, move.variant)
         return f"{scenario.proposal(move.proposal).title}: {variant}"
@@ -127,12 +130,8 @@ def topic(scenario: Scenario, move: Move) -> str:
 def detail(scenario: Scenario, move: Move) -> str:
     """The part of a move's label that tells it apart from rivals on the same `topic`."""
     if isinstance(move, Table):
-        proposal = scenario.proposal(move.proposal)
-        chosen = dict(terms_with_defaults(proposal, move.terms))
-        variants = [
-            _variant_label(scenario, proposal.id, t.id, chosen[t.id]) for t in proposal.terms
-        ]
-        return ", ".join(variants) or proposal.title
+        variants = _tabled_variants(scenario, move)
+        return ", ".join(variants) or scenario.proposal(move.proposal).title
     if isinstance(move, Amend):
         proposal = scenario.proposal(move.proposal)
         variant = _variant_label(scenario, move.proposal, move.term, move.variant)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pygame
 import pytest
 
@@ -25,22 +28,43 @@ LONG_NOTE = (
 )
 
 
-@pytest.mark.parametrize(("size", "text_size"), [((1280, 720), "normal"), ((960, 600), "large")])
+SIZES = [((1280, 720), "normal"), ((960, 600), "large")]
+"""The default window, and the minimum with large text."""
+
+
+@contextmanager
+def _table(
+    entries: list[Entry], size: tuple[int, int], text_size: str, scenario_id: str, side: SideId
+) -> Iterator[tuple[TableScreen, Session]]:
+    """A solo game's table at this window and text size, closed afterwards."""
+    settings = Settings(width=size[0], height=size[1], text_size=text_size, sound=False)
+    app = App(settings, remember=False, scenarios=lambda: entries)
+    try:
+        entry = entry_named(entries, scenario_id)
+        assert entry.scenario is not None
+        session = Session.start(entry.scenario, Setup(human=side, seed=1), entry.path)
+        yield _seat(app, session), session
+    finally:
+        app.close()
+
+
+def _seat(app: App, session: Session) -> TableScreen:
+    begin(app, session)
+    app.pop()
+    table = app.top
+    assert isinstance(table, TableScreen)
+    return table
+
+
+@pytest.mark.parametrize(("size", "text_size"), SIZES)
 def test_both_support_rows_stay_in_sight(
     entries: list[Entry], size: tuple[int, int], text_size: str
 ) -> None:
     """However long the trust notes, both sides' support shows without scrolling."""
-    settings = Settings(width=size[0], height=size[1], text_size=text_size, sound=False)
-    app = App(settings, remember=False, scenarios=lambda: entries)
-    try:
-        entry = entry_named(entries, "2009-brussels")
-        assert entry.scenario is not None
-        session = Session.start(entry.scenario, Setup(human=SideId.RUSSIA, seed=1), entry.path)
+    with _table(entries, size, text_size, "2009-brussels", SideId.RUSSIA) as (table, session):
         session.trust_notes = {direction: LONG_NOTE for direction in Direction}
-        begin(app, session)
-        app.pop()
-        table = app.top
-        assert isinstance(table, TableScreen)
+        table.changed()
+        table._draw_everything()
         pane = table.status
         support = [
             (top, piece)
@@ -51,26 +75,15 @@ def test_both_support_rows_stay_in_sight(
         for top, piece in support:
             assert piece is not None
             assert top + piece.get_height() <= pane.view_height
-    finally:
-        app.close()
 
 
-@pytest.mark.parametrize(("size", "text_size"), [((1280, 720), "normal"), ((960, 600), "large")])
+@pytest.mark.parametrize(("size", "text_size"), SIZES)
 def test_the_tutorials_notes_show_whole_when_they_fit(
     entries: list[Entry], size: tuple[int, int], text_size: str
 ) -> None:
     """The coaching pane grows into the log's room (up to 60% of the column), so a new
     player reads the round's notes without scrolling; the log keeps the rest."""
-    settings = Settings(width=size[0], height=size[1], text_size=text_size, sound=False)
-    app = App(settings, remember=False, scenarios=lambda: entries)
-    try:
-        entry = entry_named(entries, "tutorial")
-        assert entry.scenario is not None
-        session = Session.start(entry.scenario, Setup(human=SideId.NATO, seed=1), entry.path)
-        begin(app, session)
-        app.pop()
-        table = app.top
-        assert isinstance(table, TableScreen)
+    with _table(entries, size, text_size, "tutorial", SideId.NATO) as (table, _):
         notes, log = table.notes, table.log
         column = notes.rect.bottom - log.rect.top
         wanted = notes.content_height + 2 * notes.padding
@@ -78,8 +91,6 @@ def test_the_tutorials_notes_show_whole_when_they_fit(
         assert log.rect.bottom < notes.rect.top
         if wanted <= column * 60 // 100:
             assert notes.content_height <= notes.view_height
-    finally:
-        app.close()
 
 
 def test_setup_states_rounds_and_deadline_naturally(app: App, entries: list[Entry]) -> None:

@@ -14,6 +14,7 @@ from game.ui.screen import Screen
 from game.ui.screens.common import margin
 from game.ui.table_panels import log_blocks, notes_blocks, proposals_blocks, status_blocks
 from game.ui.text import Para
+from game.ui.widgets import TextPane
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -144,38 +145,36 @@ class TableScreen(Screen):
             self._draw_moves()
 
     def _fit_status(self) -> None:
-        """Grow the support and trust pane to show all of it, up to 60% of the column, with
-        the room taken from the proposals below; it never shrinks below its laid-out size.
-
-        Support is part of the score, and long trust notes would otherwise push it from view.
-        """
-        status, proposals = self.status, self.proposals
-        column = proposals.rect.bottom - status.rect.top
-        gap = proposals.rect.top - status.rect.bottom
-        wanted = status.content_height + 2 * status.padding
-        height = max(self._status_h, min(wanted, column * 60 // 100))
-        if height != status.rect.height:
-            status.set_rect(pygame.Rect(status.rect.topleft, (status.rect.width, height)))
-            top = status.rect.bottom + gap
-            proposals.set_rect(
-                pygame.Rect(proposals.rect.left, top, proposals.rect.width, column - height - gap)
-            )
+        """Support is part of the score, and long trust notes would push it from view."""
+        self._grow(self.status, self.proposals, self._status_h)
 
     def _fit_notes(self) -> None:
-        """Grow the reasoning and coaching pane to show all of it, up to 60% of the column,
-        with the room taken from the log above; it never shrinks below its laid-out size.
+        """The tutorial's notes are what a new player reads first; the log is short early on."""
+        self._grow(self.notes, self.log, self._notes_h)
 
-        The tutorial's notes are what a new player reads first; the log is short early on.
-        """
-        log, notes = self.log, self.notes
-        column = notes.rect.bottom - log.rect.top
-        gap = notes.rect.top - log.rect.bottom
-        wanted = notes.content_height + 2 * notes.padding
-        height = max(self._notes_h, min(wanted, column * 60 // 100))
-        if height != notes.rect.height:
-            top = notes.rect.bottom - height
-            notes.set_rect(pygame.Rect(notes.rect.left, top, notes.rect.width, height))
-            log.set_rect(pygame.Rect(log.rect.topleft, (log.rect.width, column - height - gap)))
+    @staticmethod
+    def _grow(pane: TextPane, neighbour: TextPane, base: int) -> None:
+        """Grow `pane` to show all of it, up to 60% of the column it shares with `neighbour`,
+        taking the room from the neighbour; it never shrinks below its laid-out `base`."""
+        above = pane.rect.top < neighbour.rect.top
+        top = min(pane.rect.top, neighbour.rect.top)
+        column = max(pane.rect.bottom, neighbour.rect.bottom) - top
+        gap = (
+            (neighbour.rect.top - pane.rect.bottom)
+            if above
+            else (pane.rect.top - neighbour.rect.bottom)
+        )
+        wanted = pane.content_height + 2 * pane.padding
+        height = max(base, min(wanted, column * 60 // 100))
+        if height == pane.rect.height:
+            return
+        rest = column - height - gap
+        first, second = (pane, neighbour) if above else (neighbour, pane)
+        first_h, second_h = (height, rest) if above else (rest, height)
+        first.set_rect(pygame.Rect(first.rect.left, top, first.rect.width, first_h))
+        second.set_rect(
+            pygame.Rect(second.rect.left, top + first_h + gap, second.rect.width, second_h)
+        )
 
     def _draw_top(self) -> None:
         state, scenario = self.session.state, self.session.scenario
