@@ -211,7 +211,8 @@ def view(state: State, side: SideId) -> View:
         hints=tuple(
             hint.text
             for hint in scenario.hints
-            if hint.round == state.round
+            if not state.over
+            and hint.round == state.round
             and hint.side in (None, side)
             and not unmet(state, hint.when)
         ),

@@ -11,7 +11,7 @@ from game.scenario.models import SideId
 _INLINE = re.compile(r"([\\`*_\[\]<|~])")
 """Marks that mean something anywhere in a line: emphasis, code, links, HTML, table cells."""
 _ENTITY = re.compile(r"&(?=#?\w+;)")
-_LEADING = re.compile(r"^(\d+(?=[.)])|(?=[#>+=-]))")
+_LEADING = re.compile(r"^(\d+(?=[.)](?:\s|$))|(?=[#>+=-]))")
 """What makes a line a heading, quote, list or rule; only at its start."""
 
 MOVES_NOTE = (

@@ -266,6 +266,8 @@ def _undo(app: App, session: Session | None) -> None:
 def _undo_unavailable(session: Session | None) -> str | None:
     if session is not None and not session.solo:
         return "Undo: not in hot seat (moves stand)"
+    if session is not None and undo(session.state, "solo", humans_of(session.setup)) is None:
+        return "Undo: no move of yours yet"
     return None
 
 

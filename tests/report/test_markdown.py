@@ -22,6 +22,8 @@ from tests.saves.helpers import use_data_folder
         ("# Invented", "\\# Invented"),
         ("1984. A year", "1984\\. A year"),
         ("2) Two", "2\\) Two"),
+        ("73.6", "73.6"),
+        ("1.", "1\\."),
         ("- a dash", "\\- a dash"),
         ("+ plus", "\\+ plus"),
         ("> quoted", "\\> quoted"),

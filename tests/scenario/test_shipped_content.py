@@ -253,6 +253,8 @@ def test_tutorial_coaches_both_sides_every_turn(opponent: str) -> None:
             assert seen.hints, (opponent, seed, state.round, side)
             move = players[side].choose(seen, engine.legal_moves(state, side)).move
             state = engine.apply(state, move).state  # type: ignore[union-attr]
+        # Once the talks are over, no round's advice is left showing.
+        assert not any(engine.view(state, side).hints for side in SideId)
 
 
 def _tutorial_hints(moves: list[Move], side: SideId) -> str:

@@ -13,7 +13,6 @@ from game.ui.flow import begin
 from game.ui.screens.event_popup import EventPopup
 from game.ui.screens.handover import HandoverScreen
 from game.ui.screens.load import LoadScreen
-from game.ui.screens.notice import NoticeScreen
 from game.ui.screens.pause import PauseScreen
 from game.ui.screens.replay import ReplayScreen
 from game.ui.screens.table import TableScreen
@@ -258,9 +257,16 @@ def test_time_running_out_is_still_said_after_the_computer_replies(
 def test_undo_in_solo_still_works_from_the_menu(
     app: App, driver: Driver, entries: list[Entry]
 ) -> None:
-    """Undo stays a live entry against the computer, and says so when there is nothing."""
-    solo_tutorial(app, driver, entries, seed=6, difficulty="easy")
+    """Undo is greyed out against the computer until the person has made a move, then live."""
+    table = solo_tutorial(app, driver, entries, seed=6, difficulty="easy")
+    driver.key(pygame.K_ESCAPE)
+    undo = driver.button("Undo")
+    assert "no move of yours yet" in undo.text and not undo.is_enabled  # type: ignore[attr-defined]
+    driver.key(pygame.K_u)
+    assert isinstance(app.top, PauseScreen)
+    driver.key(pygame.K_ESCAPE)
+    wait_for_person(app, driver, table)
+    table.play(Statement(SideId.NATO, Tone.CONCILIATORY))
+    wait_for_person(app, driver, table)
     driver.key(pygame.K_ESCAPE)
     assert driver.button("Undo my last move").is_enabled  # type: ignore[attr-defined]
-    driver.key(pygame.K_u)
-    assert isinstance(app.top, NoticeScreen)

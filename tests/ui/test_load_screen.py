@@ -115,3 +115,21 @@ def test_a_computer_only_game_goes_on_in_hot_seat(app: App, driver: Driver, entr
     session = app.top.session
     assert session.setup.mode == "hotseat" and session.state == state
     assert record_of(session).game_id == "sim-1-continued"
+
+
+def test_the_details_and_w_follow_the_keyboard_focus(
+    app: App, driver: Driver, entries: list[Entry]
+):
+    saved(entries, 1, moves=3, game_id="table-1")
+    saved(entries, 2, moves=6, game_id="table-2")
+    screen = LoadScreen(app)
+    app.push(screen)
+    driver.frames()
+    first = screen.chosen
+    driver.key(pygame.K_DOWN)
+    assert screen.chosen == first + 1
+    shown = screen.saves[screen.chosen]
+    driver.key(pygame.K_w)
+    viewer = app.top
+    assert isinstance(viewer, ReplayScreen)
+    assert viewer.game.record.game_id == shown.record.game_id  # type: ignore[union-attr]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,15 @@ def rounds_and_deadline(scenario: Scenario) -> str:
     """
     rounds, deadline = scenario.rounds, scenario.deadline.rstrip(". ")
     return f"The talks last {rounds} rounds. Deadline after round {rounds}: {deadline}."
+
+
+def focused_index(screen: Screen, buttons: Sequence[object]) -> int | None:
+    """Which of a list's buttons has the keyboard focus, if one does (lists whose details
+    pane follows the focus, not only a click)."""
+    current = screen.focus.current
+    if current is None:
+        return None
+    return next((i for i, button in enumerate(buttons) if button is current.widget), None)
 
 
 def margin(screen: Screen) -> int:

@@ -10,7 +10,7 @@ from pygame_gui.elements import UIButton, UIScrollingContainer
 
 from game.scenario import Severity
 from game.ui.screen import Screen
-from game.ui.screens.common import margin, rounds_and_deadline, row_height
+from game.ui.screens.common import focused_index, margin, rounds_and_deadline, row_height
 from game.ui.text import Block, Para, Rule, displayable, ellipsize, long_date
 from game.ui.widgets import set_enabled, set_selected
 
@@ -175,10 +175,9 @@ class ScenarioListScreen(Screen):
         super().handle(event)
         if self.app.top is not self or event.type != pygame.KEYDOWN:
             return
-        current = self.focus.current
-        for index, button in enumerate(self.list_buttons):
-            if current is not None and button is current.widget and index != self.chosen:
-                self.choose(index)
+        index = focused_index(self, self.list_buttons)
+        if index is not None and index != self.chosen:
+            self.choose(index)
 
     def show_details(self) -> None:
         """Fill the details pane for the chosen entry."""

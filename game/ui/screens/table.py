@@ -183,9 +183,21 @@ class TableScreen(Screen):
             f"Round {min(state.round, state.rounds)} of {state.rounds}   ·   {self._turn_text()}",
             "#heading",
         )
+        deadline = f"Deadline after round {state.rounds}: {scenario.deadline}"
+        left = self._time_left()
+        # The time left leads the second line: on a small window with large text the heading
+        # is cut short at its end, and a timed turn's countdown must stay in sight.
         self.relabel(
-            self.turn_label, f"Deadline after round {state.rounds}: {scenario.deadline}", "#small"
+            self.turn_label, f"Time left {left}   ·   {deadline}" if left else deadline, "#small"
         )
+
+    def _time_left(self) -> str:
+        """'0:59' while a person's timed turn runs, else ''."""
+        session = self.session
+        if session.over or session.thinking or not session.human_turn or not session.setup.timer:
+            return ""
+        left = int(session.timer_left + 0.999)
+        return f"{left // 60}:{left % 60:02d}"
 
     def _turn_text(self) -> str:
         session = self.session
@@ -196,11 +208,7 @@ class TableScreen(Screen):
             return f"{name} is thinking" + "." * (1 + int(self.dots * 3) % 3)
         if not session.human_turn:
             return f"{name} to move"
-        text = f"{name}: your move" if session.to_move is self.shown_side else f"{name} to move"
-        if session.setup.timer:
-            left = int(session.timer_left + 0.999)
-            text += f"   ·   time left {left // 60}:{left % 60:02d}"
-        return text
+        return f"{name}: your move" if session.to_move is self.shown_side else f"{name} to move"
 
     def _draw_moves(self) -> None:
         session = self.session
