@@ -30,6 +30,19 @@ def scenario_hash(scenario: Scenario) -> str:
     return hashlib.sha256(canonical_json(data)).hexdigest()
 
 
+COACHING_FIELDS = frozenset({"hints", "debrief"})
+"""Scenario fields that never reach the game's state or log: coaching notes and the debrief.
+
+A teacher may reword them without making saved games unplayable."""
+
+
+def rules_hash(scenario: Scenario) -> str:
+    """The hex SHA-256 of the scenario without its coaching notes and debrief: what the
+    moves are played on (titles and texts that reach the log stay in)."""
+    data = scenario.model_dump(mode="json", exclude_defaults=True, exclude=set(COACHING_FIELDS))
+    return hashlib.sha256(canonical_json(data)).hexdigest()
+
+
 def state_digest(state: State) -> str:
     """The hex SHA-256 of the state's canonical JSON: equal states, equal digests."""
     return hashlib.sha256(canonical_json(to_dict(state))).hexdigest()

@@ -3,7 +3,7 @@
 Version 2 (current)::
 
     {"format": "detente-save", "version": 2, "game_id": "...",
-     "scenario": {"id", "title", "sha256", "file", "shipped"},
+     "scenario": {"id", "title", "sha256", "file", "shipped", "rules_sha256"},
      "seed": 42, "mode": "solo" | "hotseat" | "sim", "humans": ["nato"],
      "difficulty": "normal" | null, "settings": {...}, "label": null,
      "created": ISO time, "updated": ISO time,
@@ -41,6 +41,8 @@ class ScenarioRef:
     file: str
     """A shipped scenario's file name, or the full path of a player's own file."""
     shipped: bool
+    rules_sha256: str | None = None
+    """The hash without coaching notes and debrief (saves before it have none)."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ def to_data(record: SaveRecord) -> dict[str, Any]:
             "sha256": ref.sha256,
             "file": ref.file,
             "shipped": ref.shipped,
+            **({"rules_sha256": ref.rules_sha256} if ref.rules_sha256 else {}),
         },
         "seed": record.seed,
         "mode": record.mode,
@@ -227,6 +230,7 @@ def from_data(data: Any) -> SaveRecord:
             sha256=scenario.get("sha256", str),
             file=scenario.get("file", str),
             shipped=scenario.get("shipped", bool),
+            rules_sha256=scenario.get("rules_sha256", str, optional=True),
         ),
         seed=reader.get("seed", int),
         mode=mode,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from game.paths import DATA_ENV, data_folder
 from game.saves.errors import SaveError
-from game.saves.fingerprint import scenario_hash
+from game.saves.fingerprint import rules_hash, scenario_hash
 from game.saves.record import ScenarioRef
 from game.scenario import Scenario, ScenarioError, load
 
@@ -36,7 +36,16 @@ def scenario_ref(scenario: Scenario, path: Path) -> ScenarioRef:
         sha256=scenario_hash(scenario),
         file=resolved.name if is_shipped else str(resolved),
         shipped=is_shipped,
+        rules_sha256=rules_hash(scenario),
     )
+
+
+def _same_game(scenario: Scenario, ref: ScenarioRef) -> bool:
+    """Whether the moves of a save were played on this scenario: the same content, or the
+    same rules with only its coaching notes or debrief reworded since."""
+    if scenario_hash(scenario) == ref.sha256:
+        return True
+    return ref.rules_sha256 is not None and rules_hash(scenario) == ref.rules_sha256
 
 
 def _candidates(ref: ScenarioRef) -> list[Path]:
@@ -73,7 +82,7 @@ def find_scenario(ref: ScenarioRef) -> tuple[Scenario, Path]:
             continue
         if scenario.id != ref.id:
             continue
-        if scenario_hash(scenario) == ref.sha256:
+        if _same_game(scenario, ref):
             return scenario, path
         changed = changed or path
     from game.library import available
@@ -82,7 +91,7 @@ def find_scenario(ref: ScenarioRef) -> tuple[Scenario, Path]:
         found = entry.scenario
         if found is None or found.id != ref.id:
             continue
-        if scenario_hash(found) == ref.sha256:
+        if _same_game(found, ref):
             return found, entry.path
         changed = changed or entry.path
     if changed is not None:

@@ -252,6 +252,27 @@ def test_changed_scenario(good):
     expect(save, "the scenario file has changed since this game was saved")
 
 
+def test_reworded_coaching_or_debrief_keeps_a_save_playable(good):
+    """A teacher may reword the debrief (or coaching notes) of a scenario a class saved games
+    on: the moves were played on the same rules, so the saves still load."""
+    save, scenario_path = good
+    text = scenario_path.read_text(encoding="utf-8")
+    old = "NATO declared an interim capability at Chicago in May 2012."
+    assert old in text
+    scenario_path.write_text(text.replace(old, "At Chicago, NATO declared it ready."), "utf-8")
+    loaded = load_save(save)
+    assert loaded.state.moves and "At Chicago" in loaded.scenario.debrief.what_happened[0]
+
+
+def test_a_save_without_a_rules_hash_still_needs_the_same_file(good):
+    """Saves from before the rules hash can only be checked against the whole file."""
+    save, scenario_path = good
+    edit_json(save, lambda data: data["scenario"].pop("rules_sha256"))
+    text = scenario_path.read_text(encoding="utf-8")
+    scenario_path.write_text(text.replace("May 2012", "May 2012 (reworded)"), "utf-8")
+    expect(save, "the scenario file has changed since this game was saved")
+
+
 def test_a_comment_in_the_scenario_does_not_count_as_a_change(good):
     save, scenario_path = good
     text = scenario_path.read_text(encoding="utf-8")

@@ -84,6 +84,7 @@ def test_the_file_holds_the_documented_fields(kinds, tmp_path, monkeypatch):
 
 def test_a_shipped_scenario_is_named_by_file_name(tmp_path, monkeypatch):
     use_data_folder(tmp_path, monkeypatch)
+    from game.saves.fingerprint import rules_hash
     from game.scenario import load
     from tests.saves.helpers import BRUSSELS
 
@@ -97,6 +98,7 @@ def test_a_shipped_scenario_is_named_by_file_name(tmp_path, monkeypatch):
         "sha256": data["scenario"]["sha256"],
         "file": BRUSSELS.name,
         "shipped": True,
+        "rules_sha256": rules_hash(scenario),
     }
     assert load_save(saved).state == state
 

@@ -69,7 +69,9 @@ def test_a_changed_scenario_is_a_message_on_screen(
     _record, _state = saved(entries, 4, moves=3, game_id="edited")
     path = saves_folder() / "edited.json"
     data = json.loads(path.read_text(encoding="utf-8"))
+    # As if the scenario's rules had changed: neither its whole hash nor its rules hash fit.
     data["scenario"]["sha256"] = "0" * 64
+    data["scenario"]["rules_sha256"] = "0" * 64
     path.write_text(json.dumps(data), encoding="utf-8")
     app.push(LoadScreen(app))
     driver.frames()
