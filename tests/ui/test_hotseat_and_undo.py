@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from game.engine.moves import Pass, Statement, Tone
 from game.library import Entry
@@ -104,11 +105,13 @@ def test_news_after_a_move_never_uncovers_the_other_sides_table(
     assert "NATO: your move" in "\n".join(table.texts())
 
 
-def test_an_unfinished_hot_seat_replay_keeps_private_values_hidden(
-    app: App, driver: Driver, entries: list[Entry]
+@pytest.mark.parametrize("mode", ["hotseat", "solo"])
+def test_an_unfinished_replay_keeps_private_values_hidden(
+    app: App, driver: Driver, entries: list[Entry], mode: str
 ) -> None:
-    """Load -> W on an unfinished hot-seat save: V does nothing and the screen says why."""
-    saved(entries, 6, moves=5, mode="hotseat", game_id="unfinished")
+    """Load -> W on an unfinished save people are playing: V does nothing and the screen
+    says why (in solo, the computer's values would spoil the game)."""
+    saved(entries, 6, moves=5, mode=mode, game_id="unfinished")
     app.push(LoadScreen(app))
     driver.frames()
     assert "private values stay hidden" in text_of(app)

@@ -53,7 +53,7 @@ def save_blocks(info: SaveInfo) -> list[Block]:
         about_replay = (
             "Continue goes on playing from this point; Watch replay steps through every move "
             "and can branch a new game from any round. Both sides' private values stay hidden "
-            "until the game is finished, so neither player can read the other's."
+            "until the game is finished, so no player can read the other side's."
         )
     else:
         about_replay = (

@@ -37,8 +37,8 @@ class ReplayScreen(Screen):
         self.replay = game.replay
         self.index = self.replay.count if index is None else index
         self.both_sides = False
-        # An unfinished hot-seat game shows no private values, and exports no report (the
-        # report has them all), or either player could read the other's mid-game.
+        # A game people are still playing shows no private values, and exports no report
+        # (the report has them all), or a player could read the other side's mid-game.
         self.secrets_kept = keeps_secrets(game.record.mode, game.state.over)
         if self.secrets_kept:
             self.help_text = (
@@ -137,7 +137,7 @@ class ReplayScreen(Screen):
             shown = "both sides' private values shown" if self.both_sides else "public view"
         self.where.set_text(f"Move {index} of {replay.count}   ·   {status}   ·   {shown}")
         self.move_pane.set_blocks(move_blocks(replay, index), keep_offset=False)
-        hidden_why = SECRETS_KEPT if self.secrets_kept else None
+        hidden_why = SECRETS_KEPT[self.game.record.mode] if self.secrets_kept else None
         self.table_pane.set_blocks(table_blocks(replay, index, self.both_sides, hidden_why))
         log = log_blocks(scenario, state.log, replay.fading)
         self.log_pane.set_blocks([Para("Log (newest first)", 16, True), *log], keep_offset=False)
@@ -198,7 +198,8 @@ class ReplayScreen(Screen):
         self.go(self.replay.count)
 
     def toggle_sides(self) -> None:
-        """Reveal or hide each side's private values (never mid-way through a hot-seat game)."""
+        """Reveal or hide each side's private values (never mid-way through a game people are
+        still playing)."""
         if self.secrets_kept:
             return
         self.both_sides = not self.both_sides
