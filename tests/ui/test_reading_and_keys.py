@@ -43,17 +43,13 @@ def _table(
         entry = entry_named(entries, scenario_id)
         assert entry.scenario is not None
         session = Session.start(entry.scenario, Setup(human=side, seed=1), entry.path)
-        yield _seat(app, session), session
+        begin(app, session)
+        app.pop()  # the briefing
+        table = app.top
+        assert isinstance(table, TableScreen)
+        yield table, session
     finally:
         app.close()
-
-
-def _seat(app: App, session: Session) -> TableScreen:
-    begin(app, session)
-    app.pop()
-    table = app.top
-    assert isinstance(table, TableScreen)
-    return table
 
 
 @pytest.mark.parametrize(("size", "text_size"), SIZES)

@@ -12,7 +12,8 @@ from tests.engine.helpers import load_fixture
 NATO, RUSSIA = SideId.NATO, SideId.RUSSIA
 
 
-def _played() -> Session:
+def played_session() -> Session:
+    """A hot-seat game of the rule-book scenario three moves in: Russia to move in round 2."""
     session = Session.start(load_fixture(), Setup(mode=HOTSEAT, seed=1))
     for move in (Pass(NATO), Table(RUSSIA, "transparency"), Reject(NATO, "transparency")):
         session.play(move)
@@ -20,7 +21,7 @@ def _played() -> Session:
 
 
 def test_the_trust_note_tells_of_fading_so_it_matches_the_bar():
-    session = _played()
+    session = played_session()
     assert "fell 8 to 32" in session.trust_notes[Direction.NATO_IN_RUSSIA]
     session.play(Pass(RUSSIA))  # round 3 begins, and earlier changes fade
     assert trust_level(session.state, Direction.NATO_IN_RUSSIA) == 34
@@ -33,7 +34,7 @@ def test_the_trust_note_tells_of_fading_so_it_matches_the_bar():
 
 
 def test_a_resumed_game_has_the_same_trust_notes():
-    session = _played()
+    session = played_session()
     session.play(Pass(RUSSIA))
     resumed = Session.resume(session.scenario, session.setup, session.state)
     assert resumed.trust_notes == session.trust_notes

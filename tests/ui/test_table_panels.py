@@ -6,11 +6,11 @@ from game.engine.moves import Pass
 from game.scenario.models import SideId
 from game.ui.table_panels import log_blocks
 from game.ui.text import Para
-from tests.ui.test_session import _played
+from tests.ui.test_session import played_session
 
 
 def test_the_log_tells_of_fading_under_the_new_rounds_heading():
-    session = _played()
+    session = played_session()
     session.play(Pass(SideId.RUSSIA))  # round 3 begins: nothing happens but the fading
     blocks = log_blocks(session.scenario, session.state.log, session.fading)
     texts = [block.text for block in blocks if isinstance(block, Para)]
@@ -23,7 +23,7 @@ def test_the_log_tells_of_fading_under_the_new_rounds_heading():
 
 
 def test_a_round_just_begun_gets_its_heading_without_fading():
-    session = _played()
+    session = played_session()
     session.play(Pass(SideId.RUSSIA))
     blocks = log_blocks(session.scenario, session.state.log)
     texts = [block.text for block in blocks if isinstance(block, Para)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -37,13 +36,30 @@ def rounds_and_deadline(scenario: Scenario) -> str:
     return f"The talks last {rounds} rounds. Deadline after round {rounds}: {deadline}."
 
 
-def focused_index(screen: Screen, buttons: Sequence[object]) -> int | None:
-    """Which of a list's buttons has the keyboard focus, if one does (lists whose details
-    pane follows the focus, not only a click)."""
-    current = screen.focus.current
-    if current is None:
-        return None
-    return next((i for i, button in enumerate(buttons) if button is current.widget), None)
+class ListWithDetails(Screen):
+    """A screen with a list of buttons and a details pane that follows the keyboard focus
+    through the list, not only a click (the scenario list, the saves)."""
+
+    list_buttons: list[UIButton]
+    chosen: int
+
+    def choose(self, index: int) -> None:
+        """Show the details of list entry `index` (choosing it again goes on)."""
+        raise NotImplementedError
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """As usual; then the details follow the keyboard focus through the list."""
+        super().handle(event)
+        if self.app.top is not self or event.type != pygame.KEYDOWN:
+            return
+        current = self.focus.current
+        if current is None:
+            return
+        index = next(
+            (i for i, button in enumerate(self.list_buttons) if button is current.widget), None
+        )
+        if index is not None and index != self.chosen:
+            self.choose(index)
 
 
 def margin(screen: Screen) -> int:

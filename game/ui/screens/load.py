@@ -11,8 +11,7 @@ from pygame_gui.elements import UIButton, UIScrollingContainer
 
 from game.saves import LoadedGame, SaveError, SaveInfo, list_saves, load_save, saves_folder
 from game.ui.saving import keeps_secrets
-from game.ui.screen import Screen
-from game.ui.screens.common import focused_index, margin, row_height
+from game.ui.screens.common import ListWithDetails, margin, row_height
 from game.ui.text import Block, Para, Rule, displayable, ellipsize
 from game.ui.widgets import set_enabled
 
@@ -77,7 +76,7 @@ def save_blocks(info: SaveInfo) -> list[Block]:
     return blocks
 
 
-class LoadScreen(Screen):
+class LoadScreen(ListWithDetails):
     """The saves on the left, the chosen one's details on the right."""
 
     help_text = "Tab / arrows: move   Enter: choose   W: watch replay   Esc: back"
@@ -159,15 +158,6 @@ class LoadScreen(Screen):
         for number, button in enumerate(self.list_buttons):
             button.change_object_id("#entry_chosen" if number == index else "#entry")
         self.show_details()
-
-    def handle(self, event: pygame.event.Event) -> None:
-        """As usual; then the details (and what W replays) follow the keyboard focus."""
-        super().handle(event)
-        if self.app.top is not self or event.type != pygame.KEYDOWN:
-            return
-        index = focused_index(self, self.list_buttons)
-        if index is not None and index != self.chosen:
-            self.choose(index)
 
     def show_details(self) -> None:
         """Fill the details pane and enable the buttons that apply."""

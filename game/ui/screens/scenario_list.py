@@ -9,8 +9,7 @@ import pygame
 from pygame_gui.elements import UIButton, UIScrollingContainer
 
 from game.scenario import Severity
-from game.ui.screen import Screen
-from game.ui.screens.common import focused_index, margin, rounds_and_deadline, row_height
+from game.ui.screens.common import ListWithDetails, margin, rounds_and_deadline, row_height
 from game.ui.text import Block, Para, Rule, displayable, ellipsize, long_date
 from game.ui.widgets import set_enabled, set_selected
 
@@ -72,7 +71,7 @@ def entry_blocks(entry: Entry) -> list[Block]:
     return blocks
 
 
-class ScenarioListScreen(Screen):
+class ScenarioListScreen(ListWithDetails):
     """The list on the left, the chosen scenario's details and sources on the right."""
 
     help_text = "Tab / arrows: move   Enter: choose   R: check the list again   Esc: back"
@@ -169,15 +168,6 @@ class ScenarioListScreen(Screen):
         for number, button in enumerate(self.list_buttons):
             set_selected(button, number == index)
         self.show_details()
-
-    def handle(self, event: pygame.event.Event) -> None:
-        """As usual; then the details follow the keyboard focus through the list."""
-        super().handle(event)
-        if self.app.top is not self or event.type != pygame.KEYDOWN:
-            return
-        index = focused_index(self, self.list_buttons)
-        if index is not None and index != self.chosen:
-            self.choose(index)
 
     def show_details(self) -> None:
         """Fill the details pane for the chosen entry."""
