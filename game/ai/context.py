@@ -130,18 +130,19 @@ class Context:
     def accept_chance(self, option: Option) -> float:
         """The chance they accept the option if it is offered now."""
         if self.style.model is Model:
-            return EASY_CHANCE
-        chance = float(self.chance[self.index(option)])
+            chance = EASY_CHANCE
+        else:
+            chance = float(self.chance[self.index(option)])
         if self.style.logroll and float(self.their_values[self.index(option)]) <= 0:
             openness = 1.0 - max(0.0, self.firmness)
             chance = max(chance, 0.9 * openness * self._fair_chance(option))
-        # Terms they have already turned down are unlikely to please them now.
+        # Terms they have already turned down are unlikely to please them now (even a level
+        # without a model sees that: otherwise it repeats a refused counter every round).
         key = (option.proposal, option.terms)
-        return (
-            chance
-            * 0.35 ** self.observer.refused.get(key, 0)
-            * 0.6 ** self.observer.ignored.get(key, 0)
-        )
+        chance *= 0.35 ** self.observer.refused.get(key, 0)
+        if self.style.model is Model:
+            return chance
+        return chance * 0.6 ** self.observer.ignored.get(key, 0)
 
     def passed_over(self, option: Option) -> int:
         """How often the other side let these terms of ours sit on the table."""

@@ -113,6 +113,41 @@ def test_terms_across_our_red_line_are_countered_not_left_waiting(level):
     assert "crosses one of our red lines" in decision.explanation
 
 
+class _NatoLed(Player):
+    """A NATO that wants the data centre NATO-led and amends it back whenever Russia counters."""
+
+    name = "nato-led"
+
+    def choose(self, view, legal):
+        openness = [m for m in legal if getattr(m, "proposal", None) == "transparency"]
+        wanted = [
+            Amend(N, "data-centre", "staffing", "nato-led"),
+            Table(N, "data-centre", (("data", "full-picture"), ("staffing", "nato-led"))),
+            *(m for m in openness if isinstance(m, (Table, Accept))),
+        ]
+        move = next((m for m in wanted if m in legal), None)
+        if move is None:
+            move = next(m for m in legal if isinstance(m, Pass))
+        return Decision(move, "NATO insists on a NATO-led centre.")
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_a_red_line_counter_turned_down_is_not_repeated_round_after_round(level):
+    # A student who amends the centre back to NATO-led every round once saw the easy level
+    # counter with the same terms every round to the deadline: without a model it forgot that
+    # they had been turned down. Every level now counts a refusal against the terms.
+    lisbon = load(ROOT / "scenarios" / "2011-lisbon-to-chicago.yaml")
+    result = play_game(lisbon, _NatoLed, lambda side, seed: make_player(level, side, seed), 1)
+    counters = [
+        m
+        for m in result.state.moves
+        if m.side is R and m == Amend(R, "data-centre", "staffing", "co-chaired")
+    ]
+    amended_back = [m for m in result.state.moves if m.side is N and isinstance(m, Amend)]
+    assert amended_back, "NATO never had a counter to turn down"
+    assert len(counters) <= 2
+
+
 class _Recorder(Player):
     """Wraps a player and keeps every decision it makes."""
 
