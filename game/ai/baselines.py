@@ -11,7 +11,7 @@ from game.ai.observe import Observer, Seen
 from game.ai.player import Decision, Player, Reasons
 from game.engine.moves import Accept, Amend, Move, Pass, Statement, Table, Tone, WalkOut
 from game.engine.view import View
-from game.scenario.models import ProposalKind, SideId
+from game.scenario.models import SideId
 
 BASELINES = ("random", "accept", "hardliner", "conceder", "tft")
 
@@ -40,7 +40,7 @@ class AcceptPlayer(Player):
         """Accept the first proposal it can."""
         for move in legal:
             if isinstance(move, Accept):
-                board = Board(view, {})
+                board = Board(view)
                 share = board.share(board.current(move.proposal))
                 reasons = Reasons(
                     "accept",
@@ -61,7 +61,6 @@ class _Aiming(Player):
     def __init__(self, side: SideId, seed: int = 0) -> None:
         super().__init__(side, seed)
         self.observer = Observer(side)
-        self.kinds: dict[str, ProposalKind] = {}
         self.seen: list[Seen] = []
 
     def aim(self, board: Board) -> float:
@@ -80,7 +79,7 @@ class _Aiming(Player):
 
     def negotiate(self, view: View, legal: Sequence[Move]) -> Decision:
         """Accept what meets the aim, else counter, else table, else idle."""
-        board = Board(view, self.kinds)
+        board = Board(view)
         self.seen = self.observer.update(view)
         aim = self.aim(board)
         accepts = [m for m in legal if isinstance(m, Accept)]

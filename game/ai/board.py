@@ -37,8 +37,8 @@ def kind_label(kind: ProposalKind) -> str:
 class Board:
     """The position as one side sees it, with its own values of every option worked out."""
 
-    def __init__(self, view: View, base_kinds: dict[str, ProposalKind]) -> None:
-        """Read `view`; `base_kinds` remembers each proposal's kind before term overrides."""
+    def __init__(self, view: View) -> None:
+        """Read `view` and work out our value of every option."""
         self.view = view
         self.side: SideId = view.side
         self.other: SideId = view.side.other
@@ -51,7 +51,8 @@ class Board:
         self.best: dict[str, float] = {}
         scale = 0
         for proposal in view.proposals:
-            base_kind = _base_kind(proposal, base_kinds)
+            # The proposal's own kind: a variant that is not chosen now may override it.
+            base_kind = proposal.base_kind
             base_raw = proposal.own_raw_value - sum(
                 variant.own_delta
                 for term in proposal.terms
@@ -154,16 +155,3 @@ def _combos(proposal: ProposalView) -> list[Terms]:
         tuple(combo)
         for combo in product(*[[(term.id, v.id) for v in term.variants] for term in ordered])
     ]
-
-
-def _base_kind(proposal: ProposalView, memory: dict[str, ProposalKind]) -> ProposalKind:
-    """The proposal's own kind; learnt when no chosen variant overrides it."""
-    overridden = any(
-        variant.kind is not None
-        for term in proposal.terms
-        for variant in term.variants
-        if variant.id == term.current
-    )
-    if not overridden:
-        memory[proposal.id] = proposal.kind
-    return memory.get(proposal.id, proposal.kind)

@@ -36,7 +36,14 @@ def explain(side: SideId, reasons: Reasons) -> str:
         return _sentence(head, parts)
     elif action == "counter":
         head = f"{who} rejects {title} as it stands"
-        parts.append(_worth(reasons, "against"))
+        if _nothing_against_nothing(reasons):
+            # Terms worth nothing need no bar: "0.00 against the 0.00" reads as a slip.
+            parts.append(_value_words(reasons))
+        elif reasons.bar == HOLD_WORDS and reasons.bar_why:
+            # Below the round's aim, the bar needs its reason, as when accepting.
+            parts.append(f"{_worth(reasons, 'against')} ({reasons.bar_why})")
+        else:
+            parts.append(_worth(reasons, "against"))
         if reasons.trust_note:
             parts.append(reasons.trust_note)
         if reasons.note and reasons.chance is not None:
@@ -139,6 +146,14 @@ def _worth(reasons: Reasons, relation: str) -> str:
             else f" ({'up' if change > 0 else 'down'} from {_n(reasons.before)})"
         )
     return f"{worth}, {relation} the {_n(reasons.aim)} {reasons.bar}"
+
+
+def _nothing_against_nothing(reasons: Reasons) -> bool:
+    """Whether terms worth nothing would be set against a bar that also reads as nothing."""
+    value, aim = reasons.value, reasons.aim
+    if value is None or aim is None:
+        return False
+    return round(value, 2) <= 0 and round(value, 2) >= round(aim, 2)
 
 
 def _meets(reasons: Reasons) -> bool:

@@ -18,7 +18,7 @@ from game.ai.player import Decision, Player, Reasons
 from game.ai.scoring import score
 from game.engine.moves import Move, Pass
 from game.engine.view import View
-from game.scenario.models import ProposalKind, SideId
+from game.scenario.models import SideId
 
 
 class Negotiator(Player):
@@ -31,7 +31,6 @@ class Negotiator(Player):
         self.name = level
         self.style = STYLES[level]
         self.observer = Observer(side)
-        self.base_kinds: dict[str, ProposalKind] = {}
         self.layout: Layout | None = None
         self.model: Model | None = None
         self.firmness = 0.0
@@ -52,7 +51,7 @@ class Negotiator(Player):
         """Pick the legal move worth most to us, and say why."""
         if not legal:
             raise ValueError("no legal moves: it is not this side's turn")
-        board = Board(view, self.base_kinds)
+        board = Board(view)
         if self.layout is None or self.model is None:
             self.layout = Layout(board)
             self.model = self.style.model(board, self.layout, self.rng)
@@ -126,10 +125,12 @@ def _pass_reasons(ctx: Context) -> Reasons:
         if not yes and (nearest is None or bar.value - share < nearest[1].value - nearest[0]):
             nearest = (share, bar, proposal.id)
     if nearest is None:
+        waiting = any(board.side not in p.accepted_by for p in board.on_table())
+        table = "is worth accepting" if waiting else "needs our answer"
         return Reasons(
             "pass",
             trust=board.trust,
-            note="nothing on the table needs our answer and no offer is worth making now",
+            note=f"nothing on the table {table} and no offer is worth making now",
         )
     share, bar, pid = nearest
     return Reasons(

@@ -61,11 +61,15 @@ class Observer:
         before = self._last or {
             pid: _Snapshot(Status.AVAILABLE, None, snap.terms, ()) for pid, snap in now.items()
         }
+        # An offer of ours they objected to is waiting for our answer, not passed over.
+        awaiting_answer = {o.proposal for o in view.objections if o.side is self.other}
         for pid, snap in now.items():
             old = before.get(pid)
             if old is None:
                 continue
             for item in self._compare(pid, old, snap):
+                if item.kind == "ignore" and pid in awaiting_answer:
+                    continue
                 seen.append(item)
                 if item.kind in ("amend", "reject"):
                     key = (pid, item.before if item.kind == "amend" else item.terms)

@@ -123,8 +123,9 @@ def _offer_reasons(
     share = board.share(pick)
     aim = ctx.aim if aim is None else aim
     factors = [(f"it would add {pick.value / board.scale:.2f} to our package", pick.value)]
-    if ctx.endgame:
-        factors.insert(0, ("the deadline is close, so we offer terms fair to both", 1.0))
+    if ctx.endgame and len(board.options[pick.proposal]) > 1:
+        # Only a proposal with terms to choose has terms fair to both (by our estimate).
+        factors.insert(0, ("the deadline is close, so we offer terms we think fair to both", 1.0))
     elif aim < ctx.aim - 1e-9 and share < ctx.aim - 1e-9:
         factors.insert(0, ("they have let our offer sit twice, so holding out no longer pays", aim))
     note = None
@@ -149,7 +150,10 @@ def _amend(ctx: Context, move: Amend) -> Candidate | None:
     board = ctx.board
     pid = move.proposal
     view = board.proposals[pid]
-    if ctx.last_move:
+    if ctx.last_move or any(
+        o.proposal == pid and o.side is board.other for o in board.view.objections
+    ):
+        # Their objection blocks it whatever the terms: answering comes before amending.
         return None
     new = board.option(pid, ((move.term, move.variant),))
     if new.value <= 0:
@@ -207,6 +211,7 @@ def _amend(ctx: Context, move: Amend) -> Candidate | None:
         chance if ctx.style.model is not Model else None,
         f"we counter with '{change}'",
         bar.words,
+        bar_why=bar.why,
     )
     return Candidate(move, utility, reasons)
 
@@ -227,7 +232,8 @@ def _answer(ctx: Context, move: Answer) -> Candidate | None:
         # Settling it now cannot lead to an agreement: they have no move left to accept.
         return None
     chance = 1.0 if accepted else ctx.accept_chance(current)
-    utility = success * chance * ctx.weight * current.value - 0.6 - cost
+    worth = ctx.weight * current.value + ctx.unlock_bonus(pid)
+    utility = success * chance * worth - 0.6 - cost
     settle = f"this argument has a {success:.0%} chance of settling the objection"
     if cost:
         settle += f" and costs us {argument.support_cost} support"
@@ -262,6 +268,9 @@ def _statement(ctx: Context, move: Statement) -> Candidate | None:
         if any(c.side is board.side and c.status == "open" for c in board.view.commitments):
             return None
         if not ctx.style.idle_firm and ctx.their_last != "firm":
+            return None
+        if ctx.style.reciprocal and ctx.their_last in ("conciliatory", "gesture"):
+            # They reached out: a reciprocal level does not answer warmth with tough talk.
             return None
         # Early on, tough talk costs more than the points show: their trust in us decides how
         # much our offers are worth to them.

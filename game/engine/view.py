@@ -50,6 +50,9 @@ class ProposalView:
     title: str
     summary: str
     kind: ProposalKind
+    """The kind of the terms as they stand (a chosen variant may override the proposal's own)."""
+    base_kind: ProposalKind
+    """The proposal's own kind, before any variant overrides it."""
     status: Status
     tabled_by: SideId | None
     may_table: tuple[SideId, ...]
@@ -160,6 +163,7 @@ def view(state: State, side: SideId) -> View:
                 title=proposal.title,
                 summary=proposal.summary,
                 kind=effective_kind(proposal, chosen),
+                base_kind=proposal.kind,
                 status=live.status,
                 tabled_by=live.tabled_by,
                 may_table=tuple(proposal.tabled_by),

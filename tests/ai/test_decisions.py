@@ -70,10 +70,21 @@ def test_nothing_is_tabled_on_the_last_move_of_the_game(level):
 
 
 def test_easy_passes_where_the_others_talk_tough_for_support():
-    state = position(table(), [*_idle_rounds(5), Table(N, "bad")])
-    assert isinstance(decide("easy", state).move, Pass)
+    state = position(table(), [*[Pass(N), Pass(R)] * 5, Table(N, "bad")])
+    easy = decide("easy", state)
+    assert isinstance(easy.move, Pass)
+    # Their offer is still on the table: it is not worth accepting, not missing.
+    assert "nothing on the table is worth accepting" in easy.explanation
     for level in ("medium", "hard", "expert"):
         assert decide(level, state).move == Statement(R, Tone.FIRM)
+
+
+@pytest.mark.parametrize("level", ["medium", "hard", "expert"])
+def test_warm_words_are_not_answered_with_tough_talk(level):
+    # A student's gesture and conciliatory statements once met the same firm statement, word
+    # for word, round after round: the reciprocal levels now answer warmth in kind or not at all.
+    state = position(table(), [*_idle_rounds(5), Table(N, "bad")])
+    assert decide(level, state).move != Statement(R, Tone.FIRM)
 
 
 @pytest.mark.parametrize("level", LEVELS)
@@ -146,6 +157,36 @@ def test_a_red_line_counter_turned_down_is_not_repeated_round_after_round(level)
     amended_back = [m for m in result.state.moves if m.side is N and isinstance(m, Amend)]
     assert amended_back, "NATO never had a counter to turn down"
     assert len(counters) <= 2
+
+
+class _TutorialRussia(Player):
+    """A Russia that follows the tutorial's notes: it objects to the tests, tables the
+    guarantee, then accepts what it can."""
+
+    name = "tutorial-russia"
+
+    def choose(self, view, legal):
+        wanted = [
+            RaiseObjection(R, "only-watching", "watch-tests"),
+            *(m for m in legal if isinstance(m, Table) and m.proposal == "guarantee"),
+            *(m for m in legal if isinstance(m, Accept)),
+        ]
+        move = next((m for m in wanted if m in legal), None)
+        return Decision(move or next(m for m in legal if isinstance(m, Pass)), "as the notes say")
+
+
+@pytest.mark.parametrize("level", ["medium", "hard", "expert"])
+def test_an_objection_to_our_offer_is_answered_at_once(level):
+    # A student following the tutorial's notes objects to NATO's tests and waits for the
+    # answer. The computer once took the wait for a pass-over, softened the blocked offer and
+    # never answered, so nothing could be agreed: it now answers on its next move.
+    tutorial = load(ROOT / "scenarios" / "tutorial.yaml")
+    nato = lambda side, seed: make_player(level, side, seed)  # noqa: E731
+    result = play_game(tutorial, nato, _TutorialRussia, 1)
+    moves = list(result.state.moves)
+    objected = moves.index(RaiseObjection(R, "only-watching", "watch-tests"))
+    assert isinstance(moves[objected + 1], Answer)
+    assert "watch-tests" in {item.proposal for item in result.outcome.package}
 
 
 class _Recorder(Player):

@@ -69,7 +69,10 @@ def test_the_numbers_in_the_explanation_are_the_numbers_used(scenario, level, op
         reasons, text = decision.reasons, decision.explanation
         if reasons.value is not None and reasons.aim is not None:
             assert f"{reasons.value:.2f}" in text, text
-            assert f"{reasons.aim:.2f}" in text, text
+            # Terms worth nothing are countered without a bar that would also read 0.00.
+            nothing = reasons.action == "counter" and round(reasons.value, 2) <= 0
+            if not (nothing and round(reasons.value, 2) >= round(reasons.aim, 2)):
+                assert f"{reasons.aim:.2f}" in text, text
         if reasons.chance is not None and reasons.action in ("table", "counter", "amend"):
             assert f"{reasons.chance:.0%}" in text, text
         if reasons.trust_note and "trust " in reasons.trust_note:
@@ -84,6 +87,16 @@ def test_the_numbers_in_the_explanation_are_the_numbers_used(scenario, level, op
             assert text.startswith(
                 "NATO softens its offer on" if softer else "NATO changes the terms"
             )
+        if (
+            reasons.action == "counter"
+            and reasons.bar == HOLD_WORDS
+            and f"{reasons.aim:.2f}" in text
+        ):
+            # A bar below the round's aim comes with its reason, as when accepting.
+            assert reasons.bar_why and reasons.bar_why in text, text
+        if "fair to both" in text and reasons.action in ("table", "amend"):
+            # Only a proposal with terms to choose has terms fair to both.
+            assert state.scenario.proposal(reasons.proposal).terms, text
         if reasons.action == "counter":
             assert isinstance(decision.move, Amend)
             assert reasons.value == pytest.approx(_share(state, SideId.NATO, reasons.proposal))

@@ -19,7 +19,7 @@ NATO_WAY = (("form", "nato-way"),)
 
 def _setup(kind):
     state = new_game(table(), 0)
-    board = Board(view(state, SideId.NATO), {})
+    board = Board(view(state, SideId.NATO))
     layout = Layout(board)
     return board, layout, kind(board, layout, np.random.default_rng(1))
 
