@@ -18,7 +18,7 @@ from game.engine.moves import (
     Tone,
     WalkOut,
 )
-from game.engine.state import State
+from game.engine.state import State, Status
 from game.engine.trust import trust_of
 from game.engine.values import effective_kind, effective_value, terms_with_defaults
 from game.scenario.models import Condition, ProposalKind, Scenario, SideId
@@ -203,13 +203,27 @@ def _restraint(state: State, side: SideId) -> str:
     return ""
 
 
+LAST_MOVE_OFFER = "This is the last move of the talks: the other side cannot accept it now."
+"""What tabling or amending does on the game's last move (nothing can follow it)."""
+
+
+def _last_move(state: State) -> bool:
+    """Whether the side to move makes the game's last move (the second move of the last round)."""
+    return state.round >= state.rounds and state.moved_this_round == 1
+
+
 def move_details(state: State, move: Move) -> list[Block]:
     """What the move is and what it will do, for the side making it."""
     scenario, side = state.scenario, move.side
     other = scenario.sides.of(side.other).name
     lines: list[str] = []
+    last = _last_move(state)
     if isinstance(move, Table):
-        lines.append("Tabling counts as your acceptance; it is agreed once the other side accepts.")
+        lines.append(
+            LAST_MOVE_OFFER
+            if last
+            else "Tabling counts as your acceptance; it is agreed once the other side accepts."
+        )
         lines.append(_worth(state, side, move.proposal, move.terms))
         lines.append(scenario.proposal(move.proposal).summary)
     elif isinstance(move, Amend):
@@ -217,7 +231,9 @@ def move_details(state: State, move: Move) -> list[Block]:
         changed = dict(live.terms)
         changed[move.term] = move.variant
         lines.append(
-            "After an amendment only your acceptance stands: the other side must accept again."
+            LAST_MOVE_OFFER
+            if last
+            else "After an amendment only your acceptance stands: the other side must accept again."
         )
         lines.append(_worth(state, side, move.proposal, tuple(sorted(changed.items()))))
     elif isinstance(move, RaiseObjection):
@@ -258,7 +274,12 @@ def move_details(state: State, move: Move) -> list[Block]:
         if move.tone is Tone.FIRM:
             lines.append(_restraint(state, side))
     elif isinstance(move, Pass):
-        lines.append(f"If {other} passes next and something is agreed, the package is signed.")
+        if last:
+            lines.append("This is the last move of the talks: they end after it.")
+        elif not any(live.status is Status.AGREED for live in state.proposals):
+            lines.append("Nothing is agreed yet, so passing signs nothing.")
+        else:
+            lines.append(f"If {other} passes next, the agreed package is signed.")
     elif isinstance(move, WalkOut):
         lines.append(f"The game ends at once in breakdown; trust {C.WALK_OUT_TRUST} both ways.")
     blocks: list[Block] = [Para(describe_move(scenario, move), 15, True)]

@@ -200,12 +200,20 @@ READING_SHARES = (
 
 
 def notes_blocks(session: Session, view: View) -> list[Block]:
-    """The last message, the computer's explanation of its last move (solo), and hints."""
+    """The last message, the round's coaching notes, and the computer's explanation of its
+    last move (solo)."""
     scenario = session.scenario
     blocks: list[Block] = []
     if session.last_message:
         # First, so a long explanation never pushes "Time ran out" out of sight.
         blocks += [Para(session.last_message, 15, True, marker="tabled"), Rule()]
+    if view.hints:
+        # Before the reasoning: in the tutorial they say what to try now, and below a long
+        # explanation they were cut off at the foot of the pane.
+        blocks.append(Para("Coaching notes", 16, True))
+        blocks += [Para(hint, 14, marker="accent", gap=4) for hint in view.hints]
+        if session.solo:
+            blocks.append(Rule())
     if session.solo:
         computer = scenario.sides.of(session.setup.human.other).name
         blocks.append(
@@ -219,9 +227,6 @@ def notes_blocks(session: Session, view: View) -> list[Block]:
                 blocks.append(Para(READING_SHARES, 13, colour="text_dim", gap=4))
         else:
             blocks.append(Para(f"{computer} has not moved yet.", 14, colour="text_dim"))
-    if view.hints:
-        blocks += [Rule(), Para("Coaching notes", 16, True)]
-        blocks += [Para(hint, 14, marker="accent", gap=4) for hint in view.hints]
     if not blocks:
         blocks.append(Para("Notes", 16, True))
         blocks.append(Para("Coaching notes and messages appear here.", 14, colour="text_dim"))

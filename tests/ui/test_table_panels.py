@@ -43,3 +43,20 @@ def test_the_computers_shares_come_with_a_line_on_reading_them():
     session.explanation = "Russia makes a conciliatory public statement."
     texts = [b.text for b in notes_blocks(session, session.view()) if isinstance(b, Para)]
     assert READING_SHARES not in texts
+
+
+def test_the_coaching_notes_come_before_the_computers_reasoning():
+    # Below a long explanation the tutorial's notes were cut off at the foot of the pane,
+    # and they are what a new player needs first.
+    from game.scenario import load
+    from game.scenario.models import SideId
+    from game.ui.session import Session, Setup
+    from game.ui.table_panels import notes_blocks
+    from tests.ai.helpers import ROOT
+
+    tutorial = load(ROOT / "scenarios" / "tutorial.yaml")
+    session = Session.start(tutorial, Setup(human=SideId.RUSSIA, seed=1))
+    session.explanation = "NATO tables 'Watch each other's tests': worth 1.00 of its best to us."
+    session.computer_move = "Table 'Watch each other's tests'"
+    texts = [b.text for b in notes_blocks(session, session.view()) if isinstance(b, Para)]
+    assert texts.index("Coaching notes") < texts.index(session.explanation)
