@@ -154,6 +154,7 @@ def _cross_check(scenario: Scenario, root: Node, data: Any) -> list[Finding]:
         *playable.both_sides_act(scenario),
         *playable.answers(scenario),
         *playable.unused(scenario),
+        *playable.agreeable(scenario),
     ]
     findings = []
     for issue in issues:

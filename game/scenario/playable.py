@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import product
 
 from game.scenario.checks import Issue, LocTuple
-from game.scenario.models import Scenario, SideId, Trigger
+from game.scenario.models import Proposal, Scenario, SideId, Trigger
 from game.scenario.problems import Severity
 
 # For each trigger: the keys it needs, and the keys it ignores.
@@ -107,3 +108,66 @@ def unused(scenario: Scenario) -> Iterator[Issue]:
                 f"argument '{argument.id}' is never used: no objection lists it in its answers",
                 Severity.WARNING,
             )
+
+
+def agreeable(scenario: Scenario) -> Iterator[Issue]:
+    """Warnings for proposals that can never be tabled because they need one that red lines
+    bar on every choice of its terms, and for a scenario where nothing can be agreed.
+
+    A barred proposal on its own is left alone: a demand the other side will never sign can
+    be the point (it may still win support at home when tabled)."""
+    barred: dict[str, str] = {}
+    for proposal in scenario.proposals:
+        sides = _barring_sides(scenario, proposal)
+        if sides:
+            who = " and ".join(scenario.sides.of(side).name for side in sides)
+            barred[proposal.id] = f"the red lines of {who} cover every choice of its terms"
+    # A proposal that needs a barred one can never be tabled, and so on down the chain.
+    unreachable: dict[str, str] = {}
+    changed = True
+    while changed:
+        changed = False
+        for proposal in scenario.proposals:
+            blocker = next((p for p in proposal.requires if p in barred), None)
+            if proposal.id not in barred and blocker is not None:
+                why = barred[blocker] if blocker not in unreachable else "it can never be tabled"
+                barred[proposal.id] = unreachable[proposal.id] = (
+                    f"'{proposal.id}' can never be tabled: it needs '{blocker}', which can "
+                    f"never be agreed ({why})"
+                )
+                changed = True
+    for index, proposal in enumerate(scenario.proposals):
+        if proposal.id in unreachable:
+            yield Issue(
+                ("proposals", index, "requires"), unreachable[proposal.id], Severity.WARNING
+            )
+    if scenario.proposals and len(barred) == len(scenario.proposals):
+        yield Issue(
+            ("proposals",),
+            "nothing in this scenario can ever be agreed: red lines bar every proposal, or "
+            "what it needs",
+            Severity.WARNING,
+            at_key=True,
+        )
+
+
+def _barring_sides(scenario: Scenario, proposal: Proposal) -> list[SideId]:
+    """The sides whose red lines together bar every combination of the proposal's terms
+    (empty when some combination is open to both)."""
+    choices = [[(term.id, variant.id) for variant in term.variants] for term in proposal.terms]
+    used: set[SideId] = set()
+    for combo in product(*choices):
+        chosen = dict(combo)
+        crossing = [
+            side
+            for side in SideId
+            if any(
+                line.proposal == proposal.id
+                and all(chosen.get(term) == variant for term, variant in line.terms.items())
+                for line in scenario.sides.of(side).red_lines
+            )
+        ]
+        if not crossing:
+            return []
+        used.add(crossing[0])
+    return [side for side in SideId if side in used]
