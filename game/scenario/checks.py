@@ -30,6 +30,7 @@ def unknown(
 ) -> Issue:
     """An issue for a reference to an id that does not exist (`of` says whose, if not global)."""
     message = f"unknown {kind} '{value}'{of}"
+    known = list(dict.fromkeys(known))  # an id used twice is reported as a duplicate, once
     guess = did_you_mean(value, known)
     if guess is not None:
         message += f": did you mean '{guess}'?"
@@ -143,6 +144,9 @@ def _red_lines(scenario: Scenario) -> Iterator[Issue]:
                 continue
             if red_line.proposal not in proposals:
                 yield unknown((*base, "proposal"), "proposal", red_line.proposal, proposals)
+                continue
+            if proposals.count(red_line.proposal) > 1:
+                # Which of the two its terms belong to is unknowable: the duplicate is the error.
                 continue
             yield from _red_line_terms(base, red_line.terms, scenario.proposal(red_line.proposal))
 

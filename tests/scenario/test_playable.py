@@ -1,4 +1,4 @@
-"""Cross-checks that a scenario can be played: proposals that red lines leave no way to agree."""
+"""Cross-checks of a playable scenario: unreachable proposals, and duplicate ids."""
 
 from __future__ import annotations
 
@@ -59,3 +59,15 @@ def test_a_scenario_where_nothing_can_be_agreed_says_so():
     )
     messages = [w.message for w in check_text(text, "t.yaml").warnings]
     assert messages[0].startswith("nothing in this scenario can ever be agreed")
+
+
+def test_a_duplicate_id_is_not_followed_by_misleading_knock_on_errors():
+    # With two proposals called 'guarantee', NATO's red line on the first one's terms was
+    # checked against the second ("unknown term 'form' ... it has no terms"), and lists of
+    # known proposals named 'guarantee' twice.
+    text = TUTORIAL.replace("  - id: missile-pause\n", "  - id: guarantee\n")
+    report = check_text(text, "t.yaml")
+    messages = [p.message for p in report.errors]
+    assert any(m.startswith("duplicate id 'guarantee'") for m in messages)
+    assert not any("it has no terms" in m for m in messages)
+    assert not any("guarantee, guarantee" in m for m in messages)
