@@ -51,7 +51,8 @@ class Style:
     idle_firm: bool = True
     """Whether it talks tough for support at home when there is nothing better to do."""
     answers: bool = True
-    """Whether it answers the other side's objections."""
+    """Whether it answers objections to the other side's proposals (every level answers an
+    objection that blocks its own offer: otherwise that offer could never be agreed)."""
     thrift: float = 0.0
     """How much it counts the move a long-shot offer or a counter wastes when moves are
     scarce (0: not at all, 1: the full worth of the last deal it crowds out)."""

@@ -220,7 +220,10 @@ def _answer(ctx: Context, move: Answer) -> Candidate | None:
     board = ctx.board
     pid = move.proposal
     current = board.current(pid)
-    if not ctx.style.answers or current.value <= 0 or not board.proposals[pid].status.on_table:
+    own_offer = board.side in board.proposals[pid].accepted_by
+    if current.value <= 0 or not board.proposals[pid].status.on_table:
+        return None
+    if not ctx.style.answers and not own_offer:
         return None
     argument = board.view.argument(move.argument)
     # The rules give each argument its own chance, and none at all while its condition
