@@ -280,6 +280,9 @@ def test_tutorial_coaching_follows_the_game() -> None:
     from game.engine.moves import Pass
 
     assert "raising the objection" not in _tutorial_hints([Pass(NATO)], RUSSIA)
+    # A treaty tabled in round 1 is named as crossing NATO's red line at once, not in round 4.
+    treaty = Table(RUSSIA, "guarantee", (("form", "treaty"),))
+    assert "crosses your red line" in _tutorial_hints([tabled, treaty], NATO)
 
 
 @pytest.mark.parametrize(
