@@ -10,12 +10,25 @@ from collections.abc import Callable, Sequence
 Handler = Callable[[argparse.Namespace], int]
 
 
+def installed_version() -> str:
+    """The version of the installed package (the source's own number when run uninstalled)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from game import __version__
+
+    try:
+        return version("detente")
+    except PackageNotFoundError:
+        return __version__
+
+
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     """The argument parser and the handler for each subcommand."""
     parser = argparse.ArgumentParser(
         prog="detente",
         description="Détente: negotiate missile-defence cooperation as NATO or Russia.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {installed_version()}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     handlers: dict[str, Handler] = {}
     # Each command module registers its own subparser; importing lazily keeps start-up fast

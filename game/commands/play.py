@@ -8,9 +8,7 @@ import sys
 from typing import Any
 
 from game.commands import SEED_MAX, Handler, print_problems, whole_number
-
-TIMER_MAX = 3600
-"""The longest turn timer the command line takes, in seconds (an hour)."""
+from game.setup_limits import TIMER_MAX
 
 
 def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
@@ -76,12 +74,12 @@ def run(args: argparse.Namespace) -> int:
 def _session(args: argparse.Namespace) -> Any:
     import random
 
-    from game.ai import LEVELS
     from game.scenario import ScenarioError, SideId, load
+    from game.setup_limits import is_level, levels_in_words
     from game.ui.session import Session, Setup
 
-    if args.difficulty not in LEVELS:
-        print(f"detente play: --difficulty must be one of {', '.join(LEVELS)}", file=sys.stderr)
+    if not is_level(args.difficulty):
+        print(f"detente play: --difficulty must be {levels_in_words()}", file=sys.stderr)
         return None
     try:
         scenario = load(args.file)

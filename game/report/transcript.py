@@ -108,9 +108,15 @@ def players_in_words(game: LoadedGame) -> str:
     if not record.humans:
         return "the computer played both sides"
     if len(record.humans) == 2:
-        return "two players or teams, one for each side (hot seat)"
+        # The mode ("hot seat") is shown beside these words, so they do not repeat it.
+        return "two players or teams, one for each side"
     human = record.humans[0]
     return f"a player as {sides.of(human).name}, the computer as {sides.of(human.other).name}"
+
+
+def timed_out_text(name: str) -> str:
+    """What a pass the turn timer made says in place of the log's plain "X passed."."""
+    return f"{name} passed: time ran out."
 
 
 def build(game: LoadedGame) -> Transcript:
@@ -118,6 +124,7 @@ def build(game: LoadedGame) -> Transcript:
     scenario, replay, record = game.scenario, game.replay, game.record
     rows = []
     for step in replay.steps():
+        name = scenario.sides.of(step.side).name
         proposal = _proposal_of(step.move)
         values = None
         if proposal is not None and proposal in scenario.proposal_by_id:
@@ -129,12 +136,14 @@ def build(game: LoadedGame) -> Transcript:
         split = next((i for i, e in enumerate(step.log) if e.kind == "round"), len(lines))
         if split < len(lines):
             lines[split + 1 : split + 1] = replay.fading.get(step.after.round, ())
+        if step.number in record.timed_out and lines:
+            lines[0] = timed_out_text(name)
         rows.append(
             MoveRow(
                 number=step.number,
                 round=step.round,
                 side=step.side,
-                side_name=scenario.sides.of(step.side).name,
+                side_name=name,
                 kind=move_type(step.move),
                 proposal=proposal,
                 text=step.text,
@@ -158,7 +167,9 @@ def build(game: LoadedGame) -> Transcript:
         scenario=scenario,
         mode=MODE_NAMES.get(record.mode, record.mode),
         players=players_in_words(game),
-        difficulty=record.difficulty,
+        # Only a game with the computer at the table has a level (a hot-seat game taken over
+        # from a computer-only one keeps the old players' names in its record).
+        difficulty=record.difficulty if record.mode != "hotseat" else None,
         seed=record.seed,
         saved=local_time(record.updated),
         opening=tuple(entry.text for entry in replay.opening()),

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import stat
 import tempfile
+import time
 from pathlib import Path
+
+RANDOM_PART = "[a-z0-9_]{8}"
+"""What tempfile puts between a temporary file's prefix and suffix (eight random letters,
+digits or underscores)."""
+STALE_SECONDS = 60.0
+"""How old a temporary file must be before it counts as left behind by a crash: a write
+in progress (by this or another copy of the game) is never that old."""
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -16,6 +26,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     """
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
+    # Named `.NAME.XXXXXXXX.tmp`: hidden, and recognisable later if a crash leaves it behind.
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         # mkstemp makes the file private; give it the mode a plain new file would get.
@@ -57,3 +68,31 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(handle)
+
+
+def remove_stale_temporaries(folder: Path, suffix: str, now: float | None = None) -> list[Path]:
+    """Delete the temporary files a crash mid-write left in `folder` for files ending in
+    `suffix` (`.NAME.json.XXXXXXXX.tmp` for ".json"); returns those removed.
+
+    Only plain files named as `write_atomic` names them and older than STALE_SECONDS go:
+    a real file never has that name, and a write still going on is younger.
+    """
+    pattern = re.compile(rf"\..+{re.escape(suffix)}\.{RANDOM_PART}\.tmp")
+    moment = time.time() if now is None else now
+    removed: list[Path] = []
+    try:
+        names = [entry.name for entry in os.scandir(folder)]
+    except OSError:
+        return removed
+    for name in names:
+        if not pattern.fullmatch(name):
+            continue
+        path = folder / name
+        try:
+            info = path.lstat()
+            if stat.S_ISREG(info.st_mode) and moment - info.st_mtime > STALE_SECONDS:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue  # gone already, or not ours to delete: leave it
+    return removed

@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.saves.atomic import remove_stale_temporaries
 from game.saves.errors import SaveError
 from game.saves.record import SaveRecord
 from game.saves.store import AUTOSAVE_SUFFIX, SUFFIX, read_record
@@ -85,6 +86,8 @@ def local_time(stamp: str) -> str:
 def list_saves(folder: Path | None = None) -> list[SaveInfo]:
     """Every save in the folder, newest first; damaged ones are listed with their problem."""
     folder = folder or saves_folder()
+    # A crash mid-save leaves a hidden temporary file; listing the folder is when to tidy up.
+    remove_stale_temporaries(folder, SUFFIX)
     try:
         paths = sorted(p for p in folder.iterdir() if p.name.endswith(SUFFIX) and p.is_file())
     except OSError:

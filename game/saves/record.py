@@ -5,10 +5,13 @@ Version 2 (current)::
     {"format": "detente-save", "version": 2, "game_id": "...",
      "scenario": {"id", "title", "sha256", "file", "shipped", "rules_sha256"},
      "seed": 42, "mode": "solo" | "hotseat" | "sim", "humans": ["nato"],
-     "difficulty": "normal" | null, "settings": {...}, "label": null,
+     "difficulty": "medium" | null, "settings": {"timer": 0}, "label": null,
      "created": ISO time, "updated": ISO time,
-     "moves": [move_to_dict(...), ...],
+     "moves": [move_to_dict(...), ...], "timed_out": [7],
      "check": {"moves": 16, "round": 8, "over": true, "log": 58, "digest": sha256 of to_dict}}
+
+`timed_out` lists the numbers (1 for the first move) of the passes the turn timer made when
+a side's time ran out. It came later within version 2: a file without it has none.
 
 Version 1 (the first layout, still read): flat scenario fields, one `side` (null in hot
 seat), moves under `turns`, one `saved_at` time and no check.
@@ -21,10 +24,11 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from game.engine import State
-from game.engine.moves import MOVE_TYPES, Move, Tone, move_from_dict, move_to_dict
+from game.engine.moves import MOVE_TYPES, Move, Pass, Tone, move_from_dict, move_to_dict
 from game.saves.errors import SaveError
 from game.saves.fingerprint import state_digest
 from game.scenario.models import SideId
+from game.setup_limits import TIMER_IN_WORDS, is_level, is_timer, levels_in_words
 
 KIND = "detente-save"
 FORMAT_VERSION = 2
@@ -77,10 +81,22 @@ class SaveRecord:
     settings: dict[str, Any] = field(default_factory=dict)
     label: str | None = None
     check: Check | None = None
+    timed_out: tuple[int, ...] = ()
+    """The numbers (1 for the first move) of the passes made because time ran out."""
 
     def with_state(self, state: State, now: str) -> SaveRecord:
         """A copy holding the state's moves and check, stamped `now`."""
-        return replace(self, moves=state.moves, check=Check.of(state), updated=now)
+        # Only passes among these moves can have been forced by the timer: a stale number
+        # (from moves since taken back) would make the file unreadable, so it is dropped.
+        timed_out = tuple(n for n in self.timed_out if _is_pass(state.moves, n))
+        return replace(
+            self, moves=state.moves, check=Check.of(state), updated=now, timed_out=timed_out
+        )
+
+
+def _is_pass(moves: tuple[Move, ...], number: int) -> bool:
+    """Whether move `number` (1 for the first) is among `moves` and is a pass."""
+    return 1 <= number <= len(moves) and isinstance(moves[number - 1], Pass)
 
 
 def to_data(record: SaveRecord) -> dict[str, Any]:
@@ -107,6 +123,7 @@ def to_data(record: SaveRecord) -> dict[str, Any]:
         "created": record.created,
         "updated": record.updated,
         "moves": [move_to_dict(move) for move in record.moves],
+        "timed_out": list(record.timed_out),
         "check": None
         if record.check is None
         else {
@@ -210,7 +227,21 @@ def from_data(data: Any) -> SaveRecord:
         raise reader.damaged("humans", "a list of sides (nato, russia)")
     raw_moves = reader.get("moves", list)
     moves = [_read_move(raw, number) for number, raw in enumerate(raw_moves, start=1)]
+    difficulty = reader.get("difficulty", str, optional=True)
+    if mode == "solo" and difficulty is not None and not is_level(difficulty):
+        # The level the computer plays at (a computer-only game names its players here).
+        raise reader.damaged("difficulty", f"{levels_in_words()}, not {_shown(difficulty)}")
     settings = reader.get("settings", dict)
+    if "timer" in settings and not is_timer(settings["timer"]):
+        raise _Reader(settings, "settings", names).damaged(
+            "timer", f"{TIMER_IN_WORDS}, not {_shown(settings['timer'])}"
+        )
+    timed_out = reader.get("timed_out", list, optional=True) or []
+    played = tuple(moves)
+    if not all(type(n) is int and _is_pass(played, n) for n in timed_out):
+        raise reader.damaged(
+            "timed_out", "a list of the numbers of moves that were passes because time ran out"
+        )
     raw_check = reader.get("check", dict, optional=True)
     check = None
     if raw_check is not None:
@@ -238,10 +269,11 @@ def from_data(data: Any) -> SaveRecord:
         created=reader.get("created", str),
         updated=reader.get("updated", str),
         moves=tuple(moves),
-        difficulty=reader.get("difficulty", str, optional=True),
+        difficulty=difficulty,
         settings=settings,
         label=reader.get("label", str, optional=True),
         check=check,
+        timed_out=tuple(sorted(set(timed_out))),
     )
 
 

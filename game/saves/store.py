@@ -14,11 +14,14 @@ from game.saves.atomic import write_atomic
 from game.saves.errors import SaveError
 from game.saves.record import FORMAT_VERSION, Check, SaveRecord, from_data, to_data, version_of
 from game.saves.replay import Replay
+from game.saves.unwritable import unwritable_reason
 from game.saves.where import find_scenario, saves_folder, scenario_ref
 from game.scenario.models import Scenario, SideId
 
 SUFFIX = ".json"
 AUTOSAVE_SUFFIX = ".autosave.json"
+NOT_SAVED = "the game could not be saved: "
+"""How the message of a failed write begins; the reason follows."""
 
 
 def now_stamp() -> str:
@@ -115,6 +118,40 @@ def save_path(record: SaveRecord, folder: Path | None = None, autosave: bool = F
     return (folder or saves_folder()) / f"{record.game_id}{suffix}"
 
 
+def save_point_path(record: SaveRecord, state: State, folder: Path | None = None) -> Path:
+    """A new file for a save the player makes by hand, named after the game and how far it
+    got (`<game id>-round3.json`, `-end` once over; `-2`, `-3`... if taken): a fixed save
+    point that no later save ever overwrites."""
+    folder = folder or saves_folder()
+    base = f"{record.game_id}-{'end' if state.over else f'round{state.round}'}"
+    candidate, number = base, 1
+    while _exists(folder / f"{candidate}{SUFFIX}"):
+        number += 1
+        candidate = f"{base}-{number}"
+    return folder / f"{candidate}{SUFFIX}"
+
+
+def continuing(game: LoadedGame, folder: Path | None = None) -> SaveRecord:
+    """The record a loaded game goes on under: its own, so the game's autosave follows it.
+
+    But going on from a save point after which the game was played further (its autosave
+    holds moves this save does not) would overwrite that autosave: the game then goes on as
+    a new one, `<game id>-from-round<N>`, with files of its own.
+    """
+    record = game.record
+    autosave = save_path(record, folder, autosave=True)
+    if game.path is not None and game.path == autosave:
+        return record
+    try:
+        tracked, _version = read_record(autosave)
+    except SaveError:
+        return record  # no autosave (or only a damaged one): nothing to lose
+    count = len(tracked.moves)
+    if tracked.seed == record.seed and tracked.moves == record.moves[:count]:
+        return record  # the autosave is this save or an earlier point of it
+    return replace(record, game_id=_fresh_id(f"{record.game_id}-from-round{game.state.round}"))
+
+
 def encode(record: SaveRecord) -> bytes:
     """The save file's bytes."""
     return (json.dumps(to_data(record), indent=1, ensure_ascii=False) + "\n").encode("utf-8")
@@ -135,8 +172,8 @@ def write_save(
     try:
         write_atomic(target, encode(record.with_state(state, now_stamp())))
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise SaveError(f"the game could not be saved: {reason}", str(target)) from None
+        reason = unwritable_reason(target.parent, error) or error.strerror or str(error)
+        raise SaveError(f"{NOT_SAVED}{reason}", str(target)) from None
     return target
 
 

@@ -15,12 +15,17 @@ from game.saves import (
     Replay,
     SaveError,
     SaveRecord,
+    continuing,
     data_folder,
     new_record,
+    save_point_path,
     undo,
     write_save,
 )
+from game.saves.store import AUTOSAVE_SUFFIX, NOT_SAVED, SUFFIX, now_stamp
+from game.saves.unwritable import unwritable_reason
 from game.scenario.models import SideId
+from game.setup_limits import is_level, is_timer
 from game.ui import hooks
 
 if TYPE_CHECKING:
@@ -31,6 +36,8 @@ _records: dict[int, SaveRecord] = {}
 """The save record of each live session, by id (sessions are not hashable)."""
 _autosaved: dict[int, tuple[int, bool]] = {}
 """The (round, over) each live session was last autosaved at."""
+_save_points: dict[int, tuple[int, Path]] = {}
+"""Each live session's latest save point: how many moves it holds, and its file."""
 
 
 def attach(session: Session, record: SaveRecord) -> None:
@@ -44,6 +51,7 @@ def attach(session: Session, record: SaveRecord) -> None:
 def _forget(key: int) -> None:
     _records.pop(key, None)
     _autosaved.pop(key, None)
+    _save_points.pop(key, None)
 
 
 SECRETS_KEPT = {
@@ -104,24 +112,40 @@ def record_of(session: Session) -> SaveRecord:
 
 def setup_of(record: SaveRecord) -> Setup:
     """How to go on playing a saved game (a computer-only game goes on in hot seat)."""
-    from game.ai import LEVELS
     from game.ui.session import HOTSEAT, SOLO, Setup
 
     solo = record.mode == SOLO and len(record.humans) == 1
+    # A save's level and timer were checked as it was read; a computer-only game's
+    # "difficulty" names its players, and is no level for anyone to play against.
     timer = record.settings.get("timer", 0)
-    difficulty = record.difficulty if record.difficulty in LEVELS else "medium"
     return Setup(
         mode=SOLO if solo else HOTSEAT,
         human=record.humans[0] if solo else SideId.NATO,
-        difficulty=difficulty or "medium",
-        timer=timer if isinstance(timer, int) and not isinstance(timer, bool) else 0,
+        difficulty=record.difficulty if is_level(record.difficulty) else "medium",
+        timer=timer if is_timer(timer) else 0,
         seed=record.seed,
     )
 
 
+def current_record(session: Session) -> SaveRecord:
+    """The session's record as a save would hold it now: its moves, its passes on time."""
+    record = replace(record_of(session), timed_out=tuple(sorted(session.timed_out)))
+    return record.with_state(session.state, now_stamp())
+
+
 def save_now(session: Session, autosave: bool = False) -> Path:
-    """Write the game to its save (or autosave) file; SaveError says why not."""
-    return write_save(record_of(session), session.state, autosave=autosave)
+    """Write the game's autosave, or (by hand) a save point that later play never rewrites;
+    SaveError says why not."""
+    record = current_record(session)
+    if autosave:
+        return write_save(record, session.state, autosave=True)
+    moves = len(session.state.moves)
+    latest = _save_points.get(id(session))
+    if latest is not None and latest[0] == moves and latest[1].is_file():
+        return latest[1]  # saved again with nothing played since: that file is this save
+    path = write_save(record, session.state, path=save_point_path(record, session.state))
+    _save_points[id(session)] = (moves, path)
+    return path
 
 
 def autosave(session: Session) -> None:
@@ -130,11 +154,17 @@ def autosave(session: Session) -> None:
     mark = (state.round, state.over)
     if _autosaved.get(id(session)) == mark or (state.moved_this_round and not state.over):
         return
-    _autosaved[id(session)] = mark
+    write_autosave(session)
+
+
+def write_autosave(session: Session) -> None:
+    """Write the autosave now; a failure is said in the Notes panel, and play goes on."""
+    _autosaved[id(session)] = (session.state.round, session.state.over)
     try:
         save_now(session, autosave=True)
     except SaveError as error:
-        session.last_message = f"Autosave failed: {error.message}"
+        # "Autosave failed: the game could not be saved: ..." would say it twice.
+        session.last_message = f"Autosave failed: {error.message.removeprefix(NOT_SAVED)}"
 
 
 def resume(app: App, game: LoadedGame) -> None:
@@ -142,7 +172,7 @@ def resume(app: App, game: LoadedGame) -> None:
     from game.ui.flow import begin
     from game.ui.session import Session
 
-    record = game.record
+    record = continuing(game)
     if record.mode == "sim":
         # People take over a computer-only game: it becomes a hot-seat game with its own file.
         record = replace(
@@ -152,6 +182,7 @@ def resume(app: App, game: LoadedGame) -> None:
             game_id=f"{record.game_id}-continued",
         )
     session = Session.resume(game.scenario, setup_of(record), game.state, game.scenario_path)
+    session.timed_out = set(record.timed_out)
     attach(session, record)
     _autosaved[id(session)] = (game.state.round, game.state.over)
     begin(app, session)
@@ -165,6 +196,7 @@ def branch(app: App, game: LoadedGame, round_number: int) -> None:
 
     record, state = branch_record(game, round_number)
     session = Session.resume(game.scenario, setup_of(record), state, game.scenario_path)
+    session.timed_out = {number for number in game.record.timed_out if number <= len(state.moves)}
     attach(session, record)
     begin(app, session)
 
@@ -191,7 +223,9 @@ def undo_last(app: App, session: Session) -> None:
     record = _records.get(id(session))
     if record is not None:
         attach(new, record)
-    _autosaved[id(new)] = (back.round, back.over)
+    # The autosave may hold the move just taken back: rewritten now, a crash cannot bring
+    # it back (an autosave is otherwise written only as a round begins).
+    write_autosave(new)
     app.reset(TableScreen(app, new))
 
 
@@ -200,31 +234,48 @@ def reports_folder() -> Path:
     return data_folder() / "reports"
 
 
+def report_name(game: LoadedGame) -> str:
+    """The name of a game's report folder: its save file's, so a save point's record never
+    replaces the finished game's; the game's id for its autosave or a game not loaded."""
+    path = game.path
+    if path is None or path.name.endswith(AUTOSAVE_SUFFIX) or not path.name.endswith(SUFFIX):
+        return game.record.game_id
+    return path.name.removesuffix(SUFFIX)
+
+
 def export_game(game: LoadedGame) -> Path:
-    """Write a game's report folder (with a copy of its save); returns the folder."""
+    """Write a game's report folder (with a copy of its save); returns the folder, or
+    SaveError in words if it cannot be written."""
     from game.report.export import export_game as write_report
 
-    folder = reports_folder() / game.record.game_id
-    write_report(game, folder)
-    write_save(game.record, game.state, path=folder / f"{game.record.game_id}.json")
+    name = report_name(game)
+    folder = reports_folder() / name
+    try:
+        write_report(game, folder)
+    except OSError as error:
+        reason = unwritable_reason(folder, error) or error.strerror or str(error)
+        raise SaveError(f"the record could not be exported: {reason}", str(folder)) from None
+    write_save(game.record, game.state, path=folder / f"{name}.json")
     return folder
 
 
 def export_session(app: App, session: Session) -> None:
-    """The debrief's Export: save the game, write its report folder, say where it went."""
+    """The debrief's Export: write the game's report folder and say where it went.
+
+    In the saves folder only the game's autosave is brought up to date (it normally holds
+    the finished game already); a save point the player made stays as it was.
+    """
+    autosave(session)
     try:
-        save_now(session)
-        record = record_of(session)
         game = LoadedGame(
-            record,
+            current_record(session),
             session.scenario,
             _scenario_path(session),
             Replay(session.scenario, session.state.seed, session.state.moves),
         )
         folder = export_game(game)
-    except (SaveError, OSError) as error:
-        message = error.message if isinstance(error, SaveError) else str(error)
-        notice(app, "Export failed", [message])
+    except SaveError as error:
+        notice(app, "Export failed", [error.message])
         return
     notice(app, "Exported", exported_lines(folder))
 
@@ -256,7 +307,15 @@ def _save(app: App, session: Session | None) -> None:
     except SaveError as error:
         notice(app, "The game was not saved", [error.message])
         return
-    notice(app, "Game saved", [f"Saved to {path}", "Load it from the title screen or here."])
+    notice(
+        app,
+        "Game saved",
+        [
+            f"Saved to {path}",
+            "This save stays as it is now, however the game goes on (the autosave follows "
+            "the game). Load it from the title screen or here.",
+        ],
+    )
 
 
 def _load(app: App, session: Session | None) -> None:

@@ -154,13 +154,13 @@ def _render(directory: Path, settings: Settings | None, entries: list[Entry] | N
     finish(app, last)
     shot("11-debrief")
 
-    # The saved game on the load screen, then in the replay viewer.
-    from game.saves import load_save
-    from game.ui.saving import save_now
+    # The finished game's autosave on the load screen, then in the replay viewer.
+    from game.saves import load_save, save_path
+    from game.ui.saving import record_of
     from game.ui.screens.load import LoadScreen
     from game.ui.screens.replay import ReplayScreen
 
-    saved = save_now(last)
+    saved = save_path(record_of(last), autosave=True)
     app.push(LoadScreen(app))
     shot("12-load")
     app.pop()

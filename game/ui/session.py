@@ -74,6 +74,9 @@ class Session:
     timer_left: float = 0.0
     last_message: str = ""
     """A notice for the person (time ran out, a refused move); kept until a person moves."""
+    timed_out: set[int] = field(default_factory=set)
+    """The numbers (1 for the first move) of the passes made because time ran out; saves
+    keep them so the record can say so."""
     _player: Any = None
     _turn: ComputerTurn | None = None
     _pool: ThreadPoolExecutor | None = None
@@ -194,9 +197,10 @@ class Session:
 
     def carry_over(self, earlier: Session) -> None:
         """Keep what an earlier session of this game knew for the moves that still stand
-        (after an undo): the briefings read and the computer's reasoning."""
+        (after an undo): the briefings read, the computer's reasoning, the passes on time."""
         self.briefed = set(earlier.briefed)
         standing = len(self.state.moves)
+        self.timed_out = {number for number in earlier.timed_out if number <= standing}
         self.reasons = {count: why for count, why in earlier.reasons.items() if count <= standing}
         if self.reasons:
             self.computer_move, self.explanation = self.reasons[max(self.reasons)]
@@ -269,6 +273,7 @@ class Session:
         if isinstance(result, Applied):
             name = self.scenario.sides.of(side).name
             self.last_message = f"Time ran out in round {made_in}: {name} passed."
+            self.timed_out.add(len(self.state.moves))
             return result
         return None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import replace
 from html import escape
 
 import pytest
@@ -148,3 +149,51 @@ def test_a_game_saved_as_a_round_began_still_shows_that_rounds_news(tmp_path, mo
     assert "### Round 2" in text
     assert f"- _{markdown.markdown_text(transcript.rows[-1].next_round[0])}_" in text
     assert '<th colspan="6">Round 2<ul' in html.render(transcript, b"")
+
+
+def test_the_header_names_the_mode_once(transcripts):
+    # The mode is shown beside who played: "hot seat (..., one for each side (hot seat))"
+    # said it twice.
+    game, transcript = transcripts[0]
+    assert game.record.mode == "hotseat"
+    assert transcript.players == "two players or teams, one for each side"
+    text = markdown.render(transcript)
+    assert "- Mode: hot seat (two players or teams, one for each side)\n" in text
+    page = html.render(transcript, b"")
+    assert "Hot seat: two players or teams, one for each side. Saved" in page
+    for header in (text.split("## Opening")[0], page.split("<h2>")[0]):
+        assert header.lower().count("hot seat") == 1
+
+
+def test_a_hot_seat_game_taken_over_from_the_computer_shows_no_computer_level(
+    tmp_path, monkeypatch
+):
+    use_data_folder(tmp_path, monkeypatch)
+    scenario, path = scenario_copy(tmp_path)
+    state = replay(scenario, 3, [Statement(scenario.first_move, Tone.CONCILIATORY)])
+    record = replace(record_for(scenario, path, 3, "hotseat"), difficulty="hard vs tft")
+    transcript = build(load_save(write_save(record, state)))
+    assert transcript.difficulty is None
+    assert "computer level" not in markdown.render(transcript)
+
+
+def test_a_pass_on_time_says_so_in_every_format(tmp_path, monkeypatch):
+    use_data_folder(tmp_path, monkeypatch)
+    scenario, path = scenario_copy(tmp_path)
+    first = scenario.first_move
+    moves = [Statement(first, Tone.CONCILIATORY), Pass(first.other), Pass(first)]
+    state = replay(scenario, 3, moves)
+    record = replace(record_for(scenario, path, 3, "hotseat"), timed_out=(2,))
+    transcript = build(load_save(write_save(record, state)))
+    late, chose = scenario.sides.of(first.other).name, scenario.sides.of(first).name
+    assert [row.happened for row in transcript.rows[1:]] == [
+        f"{late} passed: time ran out.",
+        f"{chose} passed.",
+    ]
+    assert f"**{late}**: {late} passed: time ran out." in markdown.render(transcript)
+    assert escape(f"{late} passed: time ran out.") in html.render(transcript, b"")
+    csv_rows = list(csv.DictReader(io.StringIO(moves_csv.render(transcript))))
+    assert [row["what_happened"] for row in csv_rows[1:]] == [
+        f"{late} passed: time ran out.",
+        f"{chose} passed.",
+    ]

@@ -51,7 +51,7 @@ def random_game(scenario: Scenario, seed: int, limit: int | None = None) -> Stat
 def record_for(scenario: Scenario, path: Path, seed: int, mode: str = "solo") -> SaveRecord:
     """A record for a solo game as NATO, or a hot-seat game."""
     humans = (SideId.NATO,) if mode == "solo" else (SideId.NATO, SideId.RUSSIA)
-    return new_record(scenario, path, seed, mode=mode, humans=humans, difficulty="normal")
+    return new_record(scenario, path, seed, mode=mode, humans=humans, difficulty="medium")
 
 
 def long_game(scenario: Scenario, min_moves: int = 6, first_seed: int = 1) -> State:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import time
+from pathlib import Path
 
 import pytest
 
 from game.saves import SaveError, load_save, write_atomic, write_save
 from game.saves import atomic as atomic_module
+from game.saves.atomic import STALE_SECONDS, remove_stale_temporaries
 from tests.saves.helpers import long_game, record_for, scenario_copy, use_data_folder
 
 
@@ -101,3 +104,26 @@ def test_a_new_file_gets_the_usual_permissions_and_keeps_them(tmp_path):
     target.chmod(0o640)
     write_atomic(target, b"two")
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_the_temporary_file_a_crash_would_leave_is_recognised_once_stale(tmp_path, monkeypatch):
+    # A `kill -9` between creating the temporary file and renaming it leaves it behind;
+    # whatever name write_atomic gives it, the clean-up knows it, but only once stale.
+    made = []
+    real_mkstemp = atomic_module.tempfile.mkstemp
+
+    def recording(*args, **kwargs):
+        handle, name = real_mkstemp(*args, **kwargs)
+        made.append(name)
+        return handle, name
+
+    monkeypatch.setattr(atomic_module.tempfile, "mkstemp", recording)
+    target = tmp_path / "game.json"
+    write_atomic(target, b"{}")
+    (left,) = made
+    Path(left).write_bytes(b"{")  # as the crash left it
+    now = time.time()
+    assert remove_stale_temporaries(tmp_path, ".json", now=now) == []
+    later = now + STALE_SECONDS + 1
+    assert remove_stale_temporaries(tmp_path, ".json", now=later) == [Path(left)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["game.json"]

@@ -166,6 +166,45 @@ PLAIN_CASES = {
         version_zero,
         "the save file is damaged: its format version should be 1 or more, not 0",
     ),
+    "unknown computer level": (
+        lambda data: data.update(difficulty="godlike"),
+        "the save file is damaged: 'difficulty' should be one of easy, medium, hard or "
+        'expert, not "godlike"',
+    ),
+    "negative timer": (
+        lambda data: data.update(settings={"timer": -30}),
+        "the save file is damaged: 'settings.timer' should be a whole number of seconds "
+        "from 0 to 3600, not -30",
+    ),
+    "timer too long": (
+        lambda data: data.update(settings={"timer": 3601}),
+        "the save file is damaged: 'settings.timer' should be a whole number of seconds "
+        "from 0 to 3600, not 3601",
+    ),
+    "timer as text": (
+        lambda data: data.update(settings={"timer": "30"}),
+        "the save file is damaged: 'settings.timer' should be a whole number of seconds "
+        'from 0 to 3600, not "30"',
+    ),
+    "timer as true": (
+        lambda data: data.update(settings={"timer": True}),
+        "the save file is damaged: 'settings.timer' should be a whole number of seconds "
+        "from 0 to 3600, not true",
+    ),
+    "pass on time that is no pass": (
+        lambda data: data.update(timed_out=[1]),
+        "the save file is damaged: 'timed_out' should be a list of the numbers of moves that "
+        "were passes because time ran out",
+    ),
+    "pass on time beyond the moves": (
+        lambda data: data.update(timed_out=[len(data["moves"]) + 1]),
+        "the save file is damaged: 'timed_out' should be a list of the numbers of moves that "
+        "were passes because time ran out",
+    ),
+    "passes on time as a number": (
+        lambda data: data.update(timed_out=3),
+        "the save file is damaged: 'timed_out' should be a list",
+    ),
     "current layout labelled version 1": (
         labelled_version_1,
         "the save file is damaged: it says it is in save format 1, but it is laid out in a "
@@ -303,3 +342,27 @@ def test_broken_scenario(good):
 def test_missing_file(tmp_path):
     with pytest.raises(SaveError, match="cannot read the save"):
         load_save(tmp_path / "nothing.json")
+
+
+@pytest.mark.parametrize("level", ["easy", "expert", None])
+def test_every_level_and_no_level_loads(level, good):
+    save, _ = good
+    edit_json(save, lambda data: data.update(difficulty=level, settings={"timer": 3600}))
+    loaded = load_save(save)
+    assert (loaded.record.difficulty, loaded.record.settings["timer"]) == (level, 3600)
+
+
+def test_a_games_level_and_timer_are_checked_like_the_command_lines(good):
+    # One source of truth: the levels and the timer's range the command line takes.
+    from game.ai import LEVELS
+    from game.commands.play import TIMER_MAX
+    from game.setup_limits import is_level, is_timer
+
+    assert all(is_level(level) for level in LEVELS) and not is_level("godlike")
+    assert is_timer(0) and is_timer(TIMER_MAX) and not is_timer(TIMER_MAX + 1)
+
+
+def test_a_computer_only_game_names_its_players_freely(good):
+    save, _ = good
+    edit_json(save, lambda data: data.update(mode="sim", humans=[], difficulty="hard vs tft"))
+    assert load_save(save).record.difficulty == "hard vs tft"

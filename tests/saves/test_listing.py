@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 from game.engine import replay
 from game.engine.moves import Statement, Tone
 from game.saves import list_saves, write_save
@@ -51,3 +54,28 @@ def test_an_empty_or_missing_folder_lists_nothing(tmp_path, monkeypatch):
     use_data_folder(tmp_path, monkeypatch)
     assert list_saves() == []
     assert list_saves(tmp_path / "nowhere") == []
+
+
+def test_listing_removes_temporary_files_a_crash_left_behind(tmp_path, monkeypatch):
+    # `kill -9` mid-save leaves `.NAME.json.XXXXXXXX.tmp`; listing the folder removes one
+    # older than a minute, but never a save, a write still going on, or anything else.
+    data = use_data_folder(tmp_path, monkeypatch)
+    scenario, path = scenario_copy(tmp_path)
+    record = record_for(scenario, path, 1, "solo")
+    saved = write_save(record, random_game(scenario, 1, limit=2))
+    folder = data / "saves"
+    stale = folder / f".{saved.name}.k2x_9q0a.tmp"
+    fresh = folder / f".{saved.name}.p0w3r8yz.tmp"
+    others = [folder / ".notes.tmp", folder / ".notes.abcdefgh.tmp", folder / f".{saved.name}.tmp"]
+    for file in (stale, fresh, *others):
+        file.write_bytes(b'{"format": "detente-')
+    an_hour_ago = time.time() - 3600
+    for file in (stale, saved, *others):
+        os.utime(file, (an_hour_ago, an_hour_ago))
+    (folder / ".old.json.abcdefgh.tmp").mkdir()  # a folder of that name is not ours
+
+    assert [info.path for info in list_saves()] == [saved]
+    assert not stale.exists()
+    assert fresh.exists() and saved.exists()
+    assert all(file.exists() for file in others)
+    assert (folder / ".old.json.abcdefgh.tmp").is_dir()

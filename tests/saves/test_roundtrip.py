@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from game.engine import State, replay
 from game.engine.moves import MOVE_TYPES, move_type
-from game.saves import FORMAT_VERSION, load_save, state_digest, write_save
+from game.saves import (
+    FORMAT_VERSION,
+    continuing,
+    load_save,
+    save_path,
+    save_point_path,
+    state_digest,
+    write_save,
+)
 from game.scenario import Scenario
 from tests.saves.helpers import (
     long_game,
@@ -191,3 +200,69 @@ def test_a_saves_folder_that_cannot_be_looked_into_does_not_stop_a_new_game(
     scenario, path, games = kinds
     record = record_for(scenario, path, games["pass"].seed)
     assert record.game_id.startswith(scenario.id)
+
+
+def test_the_passes_on_time_are_kept_and_an_older_file_without_them_loads(
+    kinds, tmp_path, monkeypatch
+):
+    use_data_folder(tmp_path, monkeypatch)
+    scenario, path, games = kinds
+    state = games["pass"]
+    last = len(state.moves)
+    record = replace(record_for(scenario, path, state.seed), timed_out=(last,))
+    saved = write_save(record, state)
+    assert json.loads(saved.read_text(encoding="utf-8"))["timed_out"] == [last]
+    assert load_save(saved).record.timed_out == (last,)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    del data["timed_out"]  # as saves made before it was kept
+    saved.write_text(json.dumps(data), encoding="utf-8")
+    assert load_save(saved).record.timed_out == ()
+
+
+def test_a_pass_on_time_that_no_longer_stands_is_not_written(kinds, tmp_path, monkeypatch):
+    # A number left over from moves since taken back would make the file unreadable.
+    use_data_folder(tmp_path, monkeypatch)
+    scenario, path, games = kinds
+    state = games["pass"]
+    count = len(state.moves)
+    record = replace(record_for(scenario, path, state.seed), timed_out=(count, count + 1))
+    early = replay(scenario, state.seed, state.moves[: count - 1])
+    assert load_save(write_save(record, early)).record.timed_out == ()
+    assert load_save(write_save(record, state)).record.timed_out == (count,)
+
+
+def test_each_save_point_gets_a_file_of_its_own(kinds, tmp_path, monkeypatch):
+    use_data_folder(tmp_path, monkeypatch)
+    scenario, path, _games = kinds
+    final = long_game(scenario, first_seed=11)
+    record = record_for(scenario, path, final.seed)
+    early = replay(scenario, final.seed, final.moves[:2])
+    first = write_save(record, early, path=save_point_path(record, early))
+    second = write_save(record, early, path=save_point_path(record, early))
+    end = write_save(record, final, path=save_point_path(record, final))
+    assert first.name == f"{record.game_id}-round{early.round}.json"
+    assert second.name == f"{record.game_id}-round{early.round}-2.json"
+    assert end.name == f"{record.game_id}-end.json"
+    assert save_path(record) not in (first, second, end)
+    assert [load_save(p).state for p in (first, second, end)] == [early, early, final]
+
+
+def test_a_save_goes_on_as_its_own_game_unless_that_would_overwrite_a_further_autosave(
+    kinds, tmp_path, monkeypatch
+):
+    use_data_folder(tmp_path, monkeypatch)
+    scenario, path, _games = kinds
+    final = long_game(scenario, first_seed=11)
+    record = record_for(scenario, path, final.seed)
+    point = replay(scenario, final.seed, final.moves[:3])
+    saved = write_save(record, point, path=save_point_path(record, point))
+    assert continuing(load_save(saved)) == load_save(saved).record  # no autosave yet
+    behind = replay(scenario, final.seed, final.moves[:2])
+    autosave = write_save(record, behind, autosave=True)
+    assert continuing(load_save(saved)).game_id == record.game_id
+    assert continuing(load_save(autosave)).game_id == record.game_id
+    write_save(record, final, autosave=True)  # the game went on after the save point
+    branched = continuing(load_save(saved))
+    assert branched.game_id == f"{record.game_id}-from-round{point.round}"
+    assert branched.moves == point.moves
+    assert continuing(load_save(autosave)).game_id == record.game_id

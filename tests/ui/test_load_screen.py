@@ -11,6 +11,7 @@ from game.saves import saves_folder
 from game.ui.app import App
 from game.ui.flow import to_title
 from game.ui.screens.briefing import BriefingScreen
+from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.load import LoadScreen
 from game.ui.screens.replay import ReplayScreen
 from game.ui.screens.table import TableScreen
@@ -135,3 +136,54 @@ def test_the_details_and_w_follow_the_keyboard_focus(
     viewer = app.top
     assert isinstance(viewer, ReplayScreen)
     assert viewer.game.record.game_id == shown.record.game_id  # type: ignore[union-attr]
+
+
+def show(screen: LoadScreen, index: int) -> None:
+    """Show a save's details (choosing the chosen one again would load it)."""
+    screen.chosen = index
+    screen.show_details()
+
+
+def test_a_save_with_an_impossible_level_or_timer_is_damaged(
+    app: App, driver: Driver, entries: list[Entry]
+):
+    # Edited saves once loaded, showed "against the computer (godlike)" and played on.
+    saved(entries, 4, moves=3, game_id="godlike")
+    saved(entries, 5, moves=3, game_id="negative")
+    edits = {"godlike": {"difficulty": "godlike"}, "negative": {"settings": {"timer": -30}}}
+    for name, change in edits.items():
+        path = saves_folder() / f"{name}.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data.update(change)
+        path.write_text(json.dumps(data), encoding="utf-8")
+    screen = LoadScreen(app)
+    app.push(screen)
+    driver.frames()
+    text = text_of(app)
+    assert "Cannot load: godlike.json" in text and "Cannot load: negative.json" in text
+    assert "godlike)" not in text
+    for index in range(len(screen.saves)):
+        show(screen, index)
+        assert "the save file is damaged: " in text_of(app)
+        assert not screen.go.is_enabled and not screen.watch.is_enabled
+
+
+def test_a_finished_game_offers_its_debrief(app: App, driver: Driver, entries: list[Entry]):
+    saved(entries, 6, moves=3, game_id="unfinished")
+    _record, state = saved(entries, 7, game_id="finished")
+    assert state.over
+    screen = LoadScreen(app)
+    app.push(screen)
+    driver.frames()
+    names = [info.path.stem for info in screen.saves]
+    show(screen, names.index("unfinished"))
+    assert screen.go.text == "Continue"
+    assert "Continue goes on playing from this point" in text_of(app)
+    show(screen, names.index("finished"))
+    text = text_of(app)
+    assert screen.go.text == "See the debrief"
+    assert "goes on playing" not in text and "Continue" not in text
+    assert "See the debrief shows how it ended again" in text
+    driver.click(screen.go)
+    assert isinstance(app.top, DebriefScreen)
+    assert app.top.session.state == state

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
-from game.engine.moves import Statement, Tone
+from game.engine.moves import Pass, Statement, Tone
 from game.library import Entry
-from game.saves import list_saves, load_save, saves_folder
+from game.saves import list_saves, load_save, save_path, saves_folder
 from game.scenario.models import SideId
 from game.ui.app import App
-from game.ui.flow import begin, finish
+from game.ui.flow import begin, finish, to_title
+from game.ui.saving import resume, save_now
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.event_popup import EventPopup
+from game.ui.screens.load import LoadScreen
 from game.ui.screens.notice import NoticeScreen
 from game.ui.screens.pause import PauseScreen
 from game.ui.screens.table import TableScreen
@@ -116,4 +120,149 @@ def test_export_at_the_debrief(app: App, driver: Driver, entries: list[Entry]):
     save = f"{folder.name}.json"
     assert names == sorted([save, "moves.csv", "transcript.html", "transcript.md", "trust.png"])
     assert load_save(folder / save).state == session.state
-    assert any(not info.autosave for info in list_saves())
+    # The finished game is in the saves folder once, as its autosave: no second copy.
+    (info,) = list_saves()
+    assert info.autosave and load_save(info.path).state == session.state
+
+
+def autosave_of(session: Session) -> Path:
+    from game.ui.saving import record_of
+
+    return save_path(record_of(session), autosave=True)
+
+
+def to_the_table(app: App) -> TableScreen:
+    while not isinstance(app.top, TableScreen):
+        app.pop()
+    return app.top
+
+
+def test_a_save_made_by_hand_stays_as_it_was(app: App, driver: Driver, entries: list[Entry]):
+    # The tester's steps: save by hand in round 2, play on, quit to the title, load the
+    # autosave, finish and export. The save point keeps its 3 moves; the finished game is
+    # listed once, as its autosave.
+    table = start(app, driver, entries, Setup(mode=HOTSEAT, seed=5))
+    session = table.session
+    for side in (SideId.NATO, SideId.RUSSIA, SideId.NATO):
+        table.play(Statement(side, Tone.CONCILIATORY))
+    app.push(PauseScreen(app, session))
+    driver.frames()
+    driver.key(pygame.K_s)
+    (point,) = [info.path for info in list_saves() if not info.autosave]
+    kept = point.read_bytes()
+    assert len(load_save(point).state.moves) == 3
+    app.pop()
+    table.play(Statement(SideId.RUSSIA, Tone.CONCILIATORY))
+    to_title(app)
+    driver.frames()
+    screen = LoadScreen(app)
+    app.push(screen)
+    driver.frames()
+    screen.choose(next(i for i, info in enumerate(screen.saves) if info.autosave))
+    driver.click(driver.button("Continue"))
+    table = to_the_table(app)
+    session = table.session
+    while not session.over:
+        table.play(Pass(session.to_move))
+    finish(app, session)
+    driver.frames()
+    driver.key(pygame.K_e)
+    assert point.read_bytes() == kept
+    stages = sorted((info.autosave, info.round) for info in list_saves())
+    assert stages == [(False, "2"), (True, "finished")]
+
+
+def test_each_save_by_hand_is_a_new_file(app: App, driver: Driver, entries: list[Entry]):
+    table = start(app, driver, entries, Setup(mode=HOTSEAT, seed=5))
+    session = table.session
+    first = save_now(session)
+    assert save_now(session) == first, "saving again with nothing played adds no file"
+    table.play(Statement(SideId.NATO, Tone.CONCILIATORY))
+    second = save_now(session)
+    assert second != first
+    assert [len(load_save(p).state.moves) for p in (first, second)] == [0, 1]
+    assert first.name.endswith("-round1.json") and second.name.endswith("-round1-2.json")
+
+
+def test_going_on_from_an_earlier_save_keeps_the_further_game(
+    app: App, driver: Driver, entries: list[Entry]
+):
+    # After a save point, the game went on to round 3; going on from the save point starts
+    # a game of its own, so the first game's autosave still holds round 3.
+    table = start(app, driver, entries, Setup(mode=HOTSEAT, seed=5))
+    session = table.session
+    point = save_now(session)
+    for side in (SideId.NATO, SideId.RUSSIA) * 2:
+        table.play(Statement(side, Tone.CONCILIATORY))
+    further = autosave_of(session)
+    assert load_save(further).state == session.state
+    resume(app, load_save(point))
+    table = to_the_table(app)
+    table.play(Statement(SideId.NATO, Tone.CONCILIATORY))
+    table.play(Pass(SideId.RUSSIA))
+    assert load_save(further).state == session.state
+    assert autosave_of(table.session) != further
+    assert load_save(autosave_of(table.session)).state == table.session.state
+
+
+def test_undo_rewrites_the_autosave(app: App, driver: Driver, entries: list[Entry]):
+    # The round's autosave held the move just taken back: after a crash it came back.
+    table = start(app, driver, entries, Setup(seed=6, difficulty="easy"))
+    before = table.session.state
+    table.play(Statement(SideId.NATO, Tone.CONCILIATORY))
+    wait_for_player(app, driver, table)
+    autosave = autosave_of(table.session)
+    assert load_save(autosave).state.moves, "the new round's autosave holds the moves"
+    driver.key(pygame.K_ESCAPE)
+    driver.key(pygame.K_u)
+    undone = app.top
+    assert isinstance(undone, TableScreen) and undone.session.state == before
+    assert autosave_of(undone.session) == autosave
+    assert load_save(autosave).state == before
+    assert _leftovers(autosave.parent) == []
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_save_that_cannot_be_written_says_what_to_do(
+    app: App, driver: Driver, entries: list[Entry]
+):
+    # The saves folder is a plain file: "File exists" told nobody anything.
+    saves = saves_folder()
+    saves.parent.mkdir(parents=True, exist_ok=True)
+    saves.write_text("", encoding="utf-8")
+    table = start(app, driver, entries, Setup(mode=HOTSEAT, seed=5))
+    assert table.session.last_message.startswith("Autosave failed: ")
+    message = table.session.last_message
+    assert message.startswith(f"Autosave failed: the saves folder {saves} is a file, not a folder")
+    assert "DETENTE_DATA_DIR" in message and "File exists" not in message
+    app.push(PauseScreen(app, table.session))
+    driver.frames()
+    driver.key(pygame.K_s)
+    assert isinstance(app.top, NoticeScreen)
+    text = "\n".join(app.top.texts())
+    assert "The game was not saved" in text
+    assert f"the saves folder {saves} is a file, not a folder" in text
+    assert "File exists" not in text
+
+
+def test_a_pass_on_time_is_kept_in_the_save(app: App, driver: Driver, entries: list[Entry]):
+    # Only the Notes panel said time ran out; the save now keeps which passes it made.
+    table = start(app, driver, entries, Setup(mode=HOTSEAT, seed=5, timer=2))
+    session = table.session
+    for _ in range(6):
+        app.step([], 0.5)
+    assert session.state.moves == (Pass(SideId.NATO),)
+    driver.key(pygame.K_RETURN)  # hand over
+    driver.key(pygame.K_RETURN)  # Russia is at the keyboard
+    table.play(Statement(SideId.RUSSIA, Tone.CONCILIATORY))
+    assert session.state.round == 2
+    resumed = load_save(autosave_of(session))
+    assert resumed.record.timed_out == (1,)
+    assert load_save(save_now(session)).record.timed_out == (1,)
+    resume(app, resumed)
+    again = to_the_table(app).session
+    assert again.timed_out == {1}
+    assert load_save(save_now(again)).record.timed_out == (1,)

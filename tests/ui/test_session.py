@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.engine import replay
 from game.engine.moves import Pass, Reject, Table
 from game.engine.state import Direction
 from game.engine.trust import trust_level
@@ -38,3 +39,15 @@ def test_a_resumed_game_has_the_same_trust_notes():
     session.play(Pass(RUSSIA))
     resumed = Session.resume(session.scenario, session.setup, session.state)
     assert resumed.trust_notes == session.trust_notes
+
+
+def test_passes_on_time_are_counted_and_undo_keeps_only_those_that_stand():
+    session = Session.start(load_fixture(), Setup(mode=HOTSEAT, seed=1, timer=30))
+    assert session.tick_timer(31) is not None  # move 1: NATO's time ran out
+    session.play(Table(RUSSIA, "transparency"))
+    assert session.tick_timer(31) is not None  # move 3: NATO's again
+    assert session.timed_out == {1, 3}
+    earlier = replay(session.scenario, session.state.seed, session.state.moves[:2])
+    undone = Session.resume(session.scenario, session.setup, earlier)
+    undone.carry_over(session)
+    assert undone.timed_out == {1}

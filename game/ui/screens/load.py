@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 
+CONTINUE, DEBRIEF = "Continue", "See the debrief"
+"""The main button: go on playing a game, or, for a finished one, open its debrief."""
+
+
 def save_label(info: SaveInfo) -> str:
     """One line of the list: the short facts first, so a long title is what gets cut."""
     record = info.record
@@ -48,7 +52,14 @@ def save_blocks(info: SaveInfo) -> list[Block]:
     }.get(record.mode, record.mode)
     finished = info.round == "finished"
     stage = "The game is over." if finished else f"Saved in round {info.round}."
-    if keeps_secrets(record.mode, finished):
+    if finished:
+        about_replay = (
+            f"{DEBRIEF} shows how it ended again: the scores, the agreed package and what "
+            "really happened, with Export and Play again. Watch replay steps through every "
+            "move, with both sides' private values on request, and can branch a new game "
+            "from any round."
+        )
+    elif keeps_secrets(record.mode, finished):
         about_replay = (
             "Continue goes on playing from this point; Watch replay steps through every move "
             "and can branch a new game from any round. Both sides' private values stay hidden "
@@ -130,7 +141,7 @@ class LoadScreen(ListWithDetails):
         width = self.px(200)
         self.go = self.button(
             pygame.Rect(rect.width - pad - width, y, width, row_height(self)),
-            "Continue",
+            CONTINUE,
             self.proceed,
             object_id="#primary",
         )
@@ -149,7 +160,7 @@ class LoadScreen(ListWithDetails):
         return lambda: self.choose(index)
 
     def choose(self, index: int) -> None:
-        """Show a save's details; choosing it again continues it."""
+        """Show a save's details; choosing it again continues it (or opens its debrief)."""
         if index == self.chosen and self.saves[index].record is not None and not self.problem:
             self.proceed()
             return
@@ -177,11 +188,13 @@ class LoadScreen(ListWithDetails):
             set_enabled(self.go, False)
             set_enabled(self.watch, False)
             return
-        blocks = save_blocks(self.saves[self.chosen])
+        info = self.saves[self.chosen]
+        self.go.set_text(DEBRIEF if info.round == "finished" else CONTINUE)
+        blocks = save_blocks(info)
         if self.problem:
             blocks += [Rule(gap=12), Para(self.problem, 15, True, marker="rejected")]
         self.details.set_blocks(blocks, keep_offset=False)
-        usable = self.saves[self.chosen].record is not None and not self.problem
+        usable = info.record is not None and not self.problem
         for button in (self.go, self.watch):
             set_enabled(button, usable)
 
@@ -196,7 +209,7 @@ class LoadScreen(ListWithDetails):
             return None
 
     def proceed(self) -> None:
-        """Load the chosen save and go on playing it."""
+        """Load the chosen save and go on playing it (a finished game: its debrief)."""
         from game.ui.saving import resume
 
         game = self._load()

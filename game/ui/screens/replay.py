@@ -222,8 +222,8 @@ class ReplayScreen(Screen):
             return
         try:
             folder = export_game(self.game)
-        except (SaveError, OSError) as error:
-            notice(self.app, "Export failed", [str(error)])
+        except SaveError as error:
+            notice(self.app, "Export failed", [error.message])
             return
         notice(self.app, "Exported", exported_lines(folder))
 
