@@ -183,7 +183,7 @@ def test_a_finished_game_offers_its_debrief(app: App, driver: Driver, entries: l
     text = text_of(app)
     assert screen.go.text == "See the debrief"
     assert "goes on playing" not in text and "Continue" not in text
-    assert "See the debrief shows how it ended again" in text
+    assert "See the debrief opens how it ended" in text
     driver.click(screen.go)
     assert isinstance(app.top, DebriefScreen)
     assert app.top.session.state == state

@@ -54,7 +54,7 @@ def save_blocks(info: SaveInfo) -> list[Block]:
     stage = "The game is over." if finished else f"Saved in round {info.round}."
     if finished:
         about_replay = (
-            f"{DEBRIEF} shows how it ended again: the scores, the agreed package and what "
+            f"{DEBRIEF} opens how it ended: the scores, the agreed package and what "
             "really happened, with Export and Play again. Watch replay steps through every "
             "move, with both sides' private values on request, and can branch a new game "
             "from any round."
