@@ -11,7 +11,14 @@ from pygame_gui.elements import UIButton, UILabel, UIScrollingContainer
 
 from game.engine import describe_move
 from game.engine.moves import Move, WalkOut
-from game.ui.move_text import detail, grouped, move_details, sections, short_label
+from game.ui.move_text import (
+    best_accepts_first,
+    detail,
+    grouped,
+    move_details,
+    sections,
+    short_label,
+)
 from game.ui.text import Block, displayable, ellipsize
 from game.ui.widgets import FocusItem, kill, set_enabled, set_selected, set_visible
 
@@ -99,7 +106,7 @@ class MovePanel:
         self.mode = "moves"
         turn = len(self.session.state.moves)
         self._new_turn, self._turn_shown = turn != self._turn_shown, turn
-        self.moves = list(moves)
+        self.moves = best_accepts_first(self.session.state, list(moves))
         self.chosen = None
         self.buttons.clear()
         self.screen.relabel(self.heading, "Your move", "#heading")

@@ -15,6 +15,7 @@ from game.engine.moves import (
     Reject,
     Statement,
     Table,
+    Terms,
     Tone,
     WalkOut,
 )
@@ -176,12 +177,32 @@ def describe_condition(condition: Condition | None, scenario: Scenario) -> str:
     return "; ".join(parts)
 
 
-def _worth(state: State, side: SideId, proposal_id: str, terms: tuple[tuple[str, str], ...]) -> str:
+def value_to(state: State, side: SideId, proposal_id: str, terms: Terms) -> float:
+    """What these terms of a proposal are worth to `side` now, on its 10-point scale."""
+    proposal = state.scenario.proposal(proposal_id)
+    chosen = terms_with_defaults(proposal, terms)
+    shift = state.proposal(proposal_id).value_shift.of(side)
+    return effective_value(proposal, chosen, side, trust_of(state, side), shift)
+
+
+def best_accepts_first(state: State, moves: list[Move]) -> list[Move]:
+    """The moves with the acceptances ordered by what they are worth to the mover, best first:
+    a new turn starts on the first move, and a student pressing Enter twice should not take
+    a deal worth less than nothing because it happened to be listed first."""
+    accepts = [move for move in moves if isinstance(move, Accept)]
+    accepts.sort(
+        key=lambda move: (
+            -value_to(state, move.side, move.proposal, state.proposal(move.proposal).terms)
+        )
+    )
+    return accepts + [move for move in moves if not isinstance(move, Accept)]
+
+
+def _worth(state: State, side: SideId, proposal_id: str, terms: Terms) -> str:
     proposal = state.scenario.proposal(proposal_id)
     chosen = terms_with_defaults(proposal, terms)
     trust = trust_of(state, side)
-    shift = state.proposal(proposal_id).value_shift.of(side)
-    value = effective_value(proposal, chosen, side, trust, shift)
+    value = value_to(state, side, proposal_id, terms)
     kind = effective_kind(proposal, chosen)
     note = ""
     if (

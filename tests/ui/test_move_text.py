@@ -42,3 +42,32 @@ def test_on_the_last_move_an_offer_says_it_cannot_be_accepted():
     texts = _texts(state, Table(R, "guarantee", (("form", "declaration"),)))
     assert LAST_MOVE_OFFER in texts
     assert "This is the last move of the talks: they end after it." in _texts(state, Pass(R))
+
+
+def test_the_best_acceptance_is_listed_first():
+    # A new turn starts on the first move: it was whichever acceptance came first, once a
+    # proposal worth -4 to the student, a bad deal two presses of Enter away.
+    from game.ai import make_player
+    from game.engine import apply, legal_moves, new_game, view
+    from game.ui.move_text import best_accepts_first, value_to
+
+    scenario = load(ROOT / "scenarios" / "2011-lisbon-to-chicago.yaml")
+    found = 0
+    for seed in range(6):
+        state = new_game(scenario, seed)
+        players = {side: make_player("random", side, seed) for side in SideId}
+        while not state.over:
+            legal = legal_moves(state, state.to_move)
+            ordered = best_accepts_first(state, legal)
+            accepts = [m for m in ordered if isinstance(m, Accept)]
+            assert sorted(ordered, key=repr) == sorted(legal, key=repr)
+            assert ordered[: len(accepts)] == accepts
+            values = [
+                value_to(state, m.side, m.proposal, state.proposal(m.proposal).terms)
+                for m in accepts
+            ]
+            assert values == sorted(values, reverse=True)
+            found += len(accepts) > 1
+            move = players[state.to_move].choose(view(state, state.to_move), legal).move
+            state = apply(state, move).state  # type: ignore[union-attr]
+    assert found
