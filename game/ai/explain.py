@@ -40,8 +40,10 @@ def explain(side: SideId, reasons: Reasons) -> str:
             # Terms worth nothing need no bar: "0.00 against the 0.00" reads as a slip.
             parts.append(_value_words(reasons))
         elif reasons.bar == HOLD_WORDS and reasons.bar_why:
-            # Below the round's aim, the bar needs its reason, as when accepting.
-            parts.append(f"{_worth(reasons, 'against')} ({reasons.bar_why})")
+            # Below the round's aim, the bar needs its reason, as when accepting; "still"
+            # because the reason lowered the bar, yet holding out beats these terms.
+            worth = _worth(reasons, "against").replace(" is worth", " is still worth", 1)
+            parts.append(f"{worth} ({reasons.bar_why})")
         else:
             parts.append(_worth(reasons, "against"))
         if reasons.trust_note:
