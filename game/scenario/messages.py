@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 import types
@@ -61,6 +62,14 @@ def _unwrap(tp: Any) -> Any:
 
 def type_at(loc: Loc) -> Any:
     """The type the models expect at a path (None when the path leaves the models)."""
+    # A list index never changes the type, so paths differing only in indices share one
+    # answer: a big file asks this for every one of its tens of thousands of values.
+    return _type_at_shape(tuple(0 if isinstance(part, int) else part for part in loc))
+
+
+@functools.lru_cache(maxsize=4096)
+def _type_at_shape(loc: tuple[str | int, ...]) -> Any:
+    """type_at for a path whose list indices are all 0."""
     tp: Any = Scenario
     for part in loc:
         tp = _unwrap(tp)
@@ -123,8 +132,10 @@ def misread_number(loc: Loc, value: Any) -> str | None:
     pydantic would read true as 1, and text such as `1_2` or `1e1` as a number, though the
     format has only plain decimals; text that is a plain decimal (`"5"`) is left to it.
     """
+    if not isinstance(value, (bool, str)):
+        return None
     kind = type_at(loc)
-    if kind not in (int, float) or not isinstance(value, (bool, str)):
+    if kind not in (int, float):
         return None
     if isinstance(value, str) and _plain_number(value.strip()):
         return None
