@@ -119,6 +119,11 @@ class App:
         self._fit_canvas(window)
         return window
 
+    @property
+    def window_size(self) -> tuple[int, int]:
+        """The window's size as it is now (the desktop or the player may have resized it)."""
+        return self._window_size
+
     def _fit_canvas(self, window: pygame.Surface) -> None:
         """Draw straight into the window, or off screen at the minimum size if it is smaller."""
         self._window_size = window.get_size()

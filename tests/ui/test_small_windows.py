@@ -102,3 +102,14 @@ def test_clicks_land_where_the_scaled_screen_shows_them(
     assert table.panel.chosen == table.panel.buttons[button]
     # The window shows the scaled layout, not a blank or a corner of it.
     assert pygame.transform.average_color(app.window) != tuple(app.palette["background"])
+
+
+def test_settings_show_the_window_size_as_it_is_now(app: App, driver: Driver) -> None:
+    """A window the player or the desktop resized shows its real size beside the chosen one."""
+    from game.ui.screens.settings_screen import SettingsScreen
+
+    screen = SettingsScreen(app)
+    chosen = f"{app.settings.width} × {app.settings.height}"
+    assert dict(screen.rows(app.settings))["Window size"] == chosen
+    resize(driver, (1100, 700))
+    assert dict(screen.rows(app.settings))["Window size"] == f"{chosen} (now 1100 × 700)"

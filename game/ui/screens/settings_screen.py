@@ -34,6 +34,10 @@ class SettingsScreen(Screen):
     def rows(self, settings: Settings) -> list[tuple[str, str]]:
         """(label, value) for each setting, in order."""
         size = f"{settings.width} × {settings.height}"
+        actual = self.app.window_size
+        if actual != (settings.width, settings.height):
+            # Resized by hand or by a smaller screen: say what is shown, beside what is chosen.
+            size += f" (now {actual[0]} × {actual[1]})"
         return [
             ("Window size", "(full screen)" if settings.fullscreen else size),
             ("Full screen", "On" if settings.fullscreen else "Off"),
