@@ -63,7 +63,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _one(save: Path, out: Path) -> int:
     from game.report.export import export_game
+    from game.report.standing import unfinished_words
     from game.saves import SaveError, load_save
+    from game.saves.privacy import keeps_secrets
 
     try:
         game = load_save(save)
@@ -72,6 +74,15 @@ def _one(save: Path, out: Path) -> int:
         return 1
     for path in export_game(game, out):
         print(f"wrote {path}")
+    state = game.state
+    if not state.over:
+        # Said here too, so nobody hands the record in as a result.
+        left_out = (
+            "leaves out both sides' scores, private values and instructions until it is finished"
+            if keeps_secrets(game.record.mode, state.over)
+            else "gives the scores so far"
+        )
+        print(f"{save.name}: {unfinished_words(state)}; the record says so and {left_out}")
     return 0
 
 

@@ -69,13 +69,22 @@ def draw_score_bars(
     rows: Sequence[ScoreBar],
     palette: Colours,
     font: pygame.font.Font | None = None,
+    title: str | None = None,
 ) -> None:
-    """Each table's NATO, Russia and shared scores as grouped bars on a 0-100 scale."""
+    """Each table's NATO, Russia and shared scores as grouped bars on a 0-100 scale, under
+    `title` if given."""
     font = font or chart_font(max(11, rect.height // 24))
     text, dim = _colour(palette, "text", "text"), _colour(palette, "text_dim", "text")
     grid = _colour(palette, "grid", "border")
     pygame.draw.rect(surface, _colour(palette, "background", "background"), rect)
     line_height = font.get_linesize()
+    if title:
+        font.set_bold(True)
+        label = font.render(_fit(font, title, rect.width - 16), True, text)
+        font.set_bold(False)
+        surface.blit(label, (rect.left + 8, rect.top + 8))
+        below = line_height + 16
+        rect = pygame.Rect(rect.left, rect.top + below, rect.width, rect.height - below)
     left = rect.left + font.size("100")[0] + 10
     top = rect.top + 2 * line_height
     plot = pygame.Rect(left, top, rect.right - left - 12, rect.bottom - top - line_height - 12)
@@ -155,8 +164,29 @@ def trust_chart_png(
     return png_bytes(surface)
 
 
-def score_chart_png(rows: Sequence[ScoreBar], size: tuple[int, int] = (800, 360)) -> bytes:
-    """The class chart of the tables' scores, as PNG bytes."""
+def score_chart_png(
+    rows: Sequence[ScoreBar], size: tuple[int, int] = (800, 360), title: str | None = None
+) -> bytes:
+    """A chart of some tables' scores, as PNG bytes."""
     surface = pygame.Surface(size)
-    draw_score_bars(surface, surface.get_rect(), rows, PAPER)
+    draw_score_bars(surface, surface.get_rect(), rows, PAPER, title=title)
+    return png_bytes(surface)
+
+
+def score_charts_png(
+    panels: Sequence[tuple[str, Sequence[ScoreBar]]], size: tuple[int, int] = (800, 360)
+) -> bytes:
+    """One titled chart of `size` per (title, tables) panel, one under the other, as PNG
+    bytes: scores of different scenarios are not comparable, so they never share a chart."""
+    width, height = size
+    surface = pygame.Surface((width, height * max(1, len(panels))))
+    surface.fill(pygame.Color(PAPER["background"]))
+    for index, (title, rows) in enumerate(panels):
+        area = pygame.Rect(0, index * height, width, height)
+        draw_score_bars(surface, area, rows, PAPER, title=title)
+        if index:
+            # A rule between scenarios, so no one reads two panels as one scale.
+            pygame.draw.line(
+                surface, pygame.Color(PAPER["border"]), area.topleft, (area.right, area.top), 2
+            )
     return png_bytes(surface)

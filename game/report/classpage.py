@@ -8,10 +8,11 @@ from html import escape
 from pathlib import Path
 
 from game.commands import plural
-from game.report.chart import ScoreBar, score_chart_png
-from game.report.classroom import ClassSummary
+from game.report.chart import ScoreBar, score_chart_png, score_charts_png
+from game.report.classroom import ClassSummary, ScenarioTables, TableGroup, TableResult
 from game.report.markdown import markdown_text
 from game.report.page import page, png_data_uri
+from game.report.standing import UNFINISHED
 from game.saves.atomic import write_atomic
 
 SUMMARY_MD = "summary.md"
@@ -21,35 +22,47 @@ CHART_PNG = "results.png"
 
 TITLE = "Détente: class summary"
 
+HEADERS = ["Table", "Outcome", "NATO", "Russia", "Shared", "Mean trust", "Agreed"]
 
-def bars(summary: ClassSummary) -> list[ScoreBar]:
-    """The chart's bars: each table's scores."""
+NOT_SHOWN = "—"
+"""In place of a score a game still being played keeps hidden."""
+
+APART = (
+    "Scores mean different things in different scenarios, so each scenario's tables are "
+    "listed, charted and averaged on their own."
+)
+"""What the summary says first when the class played more than one scenario."""
+
+NO_FINISHED_GAME = "No game has finished yet"
+"""The title of the class chart when it has no bars to show."""
+
+
+def bars(group: TableGroup) -> list[ScoreBar]:
+    """The chart's bars: each finished table's scores (an unfinished game has no result)."""
     return [
         ScoreBar(t.label, t.outcome.nato.score, t.outcome.russia.score, t.outcome.shared)
-        for t in summary.tables
+        for t in group.finished
     ]
 
 
-def _table_rows(summary: ClassSummary) -> list[list[str]]:
-    rows = []
-    for t in summary.tables:
-        result = t.outcome
-        rows.append(
-            [
-                t.label,
-                t.game.scenario.title,
-                result.tier.value + ("" if t.finished else " (unfinished)"),
-                f"{result.nato.score:.1f}",
-                f"{result.russia.score:.1f}",
-                f"{result.shared:.1f}",
-                f"{result.nato.trust:.1f}",
-                str(len(result.package)),
-            ]
-        )
-    return rows
+def _scores(table: TableResult) -> list[str]:
+    result = table.outcome
+    if table.secrets_kept:
+        return [NOT_SHOWN] * 3
+    return [f"{result.nato.score:.1f}", f"{result.russia.score:.1f}", f"{result.shared:.1f}"]
 
 
-HEADERS = ["Table", "Scenario", "Outcome", "NATO", "Russia", "Shared", "Mean trust", "Agreed"]
+def table_row(table: TableResult) -> list[str]:
+    """One table's cells under HEADERS: an unfinished game says so, and shows no scores while
+    people are still playing it."""
+    result = table.outcome
+    return [
+        table.label,
+        table.standing,
+        *_scores(table),
+        f"{result.nato.trust:.1f}",
+        str(len(result.package)),
+    ]
 
 
 def facts(summary: ClassSummary) -> str:
@@ -59,89 +72,132 @@ def facts(summary: ClassSummary) -> str:
     return f"{plural(len(summary.tables), 'table')}; {word}: {', '.join(scenarios) or 'none'}"
 
 
-def averages(summary: ClassSummary) -> str:
-    """The averages sentence, saying which games it counts."""
-    finished = len(summary.finished)
+def averages(group: ScenarioTables) -> str:
+    """The averages sentence of one scenario's tables, saying which games it counts."""
+    finished = len(group.finished)
     if not finished:
         text = "No game has finished yet, so there are no averages."
     else:
-        values = {part: summary.average(part) or 0.0 for part in ("nato", "russia", "shared")}
-        trust = summary.average("trust") or 0.0
-        counted = "" if not summary.unfinished else f" over the {plural(finished, 'finished game')}"
+        values = {part: group.average(part) or 0.0 for part in ("nato", "russia", "shared")}
+        trust = group.average("trust") or 0.0
+        counted = "" if not group.unfinished else f" over the {plural(finished, 'finished game')}"
         text = (
             f"Averages{counted}: NATO {values['nato']:.1f}, Russia {values['russia']:.1f}, "
             f"shared {values['shared']:.1f}, mean trust {trust:.1f}."
         )
-    if summary.unfinished:
-        left = plural(summary.unfinished, "unfinished game")
-        text += f" {left} {'is' if summary.unfinished == 1 else 'are'} listed but not counted."
+    if group.unfinished:
+        left = plural(group.unfinished, f"{UNFINISHED} game")
+        text += f" {left} {'is' if group.unfinished == 1 else 'are'} listed but not counted."
     return text
+
+
+def outcomes(group: TableGroup) -> str:
+    """'Outcomes: partnership 1, limited cooperation 0, stalemate 2, breakdown 0; unfinished 1.'"""
+    counts = ", ".join(f"{tier.value} {count}" for tier, count in group.tiers())
+    left = f"; {UNFINISHED} {group.unfinished}" if group.unfinished else ""
+    return f"Outcomes: {counts}{left}."
+
+
+def hidden_scores(group: TableGroup) -> str:
+    """Why some scores are missing, or '' when none is."""
+    if not any(t.secrets_kept for t in group.tables):
+        return ""
+    return (
+        f"A dash ({NOT_SHOWN}) stands for the scores of a game still being played: they come "
+        "from each side's private values, which stay hidden until it is finished."
+    )
+
+
+def overall(summary: ClassSummary) -> str:
+    """The one line over every scenario: how the games ended, never an average score."""
+    counts = ", ".join(f"{tier.value} {count}" for tier, count in summary.tiers())
+    left = ""
+    if summary.unfinished:
+        left = f" ({plural(summary.unfinished, f'{UNFINISHED} game')} not counted)"
+    count = len(summary.by_scenario)
+    scenarios = "both scenarios" if count == 2 else f"all {count} scenarios"
+    return (
+        f"Outcomes of the {plural(len(summary.finished), 'finished game')} in {scenarios}: "
+        f"{counts}{left}. Scores are not averaged across scenarios: they are not comparable."
+    )
 
 
 def _markdown_row(cells: list[str]) -> str:
     return "| " + " | ".join(markdown_text(cell) for cell in cells) + " |"
 
 
+def _markdown_scenario(group: ScenarioTables) -> list[str]:
+    out = ["", f"## {markdown_text(group.title)}", "", "| " + " | ".join(HEADERS) + " |"]
+    out.append("| " + " | ".join(["---"] * 2 + ["---:"] * 5) + " |")
+    out += [_markdown_row(table_row(t)) for t in group.tables]
+    out += ["", markdown_text(averages(group)), "", markdown_text(outcomes(group))]
+    if note := hidden_scores(group):
+        out += ["", markdown_text(note)]
+    if proposals := group.proposals():
+        out += ["", "### Proposals agreed", "", "| Proposal | Tables that agreed it |"]
+        out.append("| --- | ---: |")
+        out += [_markdown_row([p.title, f"{p.agreed} of {p.tables}"]) for p in proposals]
+    return out
+
+
 def render_markdown(summary: ClassSummary) -> str:
-    """The summary as Markdown."""
+    """The summary as Markdown: a section for each scenario."""
+    groups = summary.by_scenario
     out = [f"# {TITLE}", "", markdown_text(facts(summary))]
-    out += ["", "## Tables", "", "| " + " | ".join(HEADERS) + " |"]
-    out.append("| " + " | ".join(["---"] * 3 + ["---:"] * 5) + " |")
-    out += [_markdown_row(row) for row in _table_rows(summary)]
-    out += [
-        "",
-        markdown_text(averages(summary)),
-        "",
-        "## Outcomes",
-        "",
-        *[f"- {tier.value}: {count}" for tier, count in summary.tiers()],
-        *([f"- unfinished: {summary.unfinished}"] if summary.unfinished else []),
-        "",
-        "## Proposals agreed",
-        "",
-        "| Scenario | Proposal | Tables that agreed it |",
-        "| --- | --- | ---: |",
-        *[
-            _markdown_row([row.scenario, row.title, f"{row.agreed} of {row.tables}"])
-            for row in summary.proposals()
-        ],
-    ]
+    if len(groups) > 1:
+        out += ["", APART]
+    for group in groups:
+        out += _markdown_scenario(group)
+    if len(groups) > 1:
+        out += ["", "## All scenarios together", "", markdown_text(overall(summary))]
     if summary.problems:
         out += ["", "## Saves that could not be read", ""]
         out += [f"- {markdown_text(f'{p.name}: {message}')}" for p, message in summary.problems]
     return "\n".join(out) + "\n"
 
 
-def render_html(summary: ClassSummary, chart_png: bytes) -> str:
-    """The summary as a self-contained HTML page with the results chart inside."""
-    body = [
-        f"<h1>{escape(TITLE)}</h1>",
-        f'<p class="facts">{escape(facts(summary))}</p>',
-        "<h2>Results by table</h2>",
-        f'<img class="chart" alt="Each table\'s NATO, Russia and shared scores" '
-        f'src="{png_data_uri(chart_png)}">',
-        "<table><tr>" + "".join(f"<th>{escape(h)}</th>" for h in HEADERS) + "</tr>",
-    ]
-    for row in _table_rows(summary):
-        cells = [f"<td>{escape(cell)}</td>" for cell in row[:3]]
-        cells += [f'<td class="num">{escape(cell)}</td>' for cell in row[3:]]
+def _html_scenario(group: ScenarioTables) -> list[str]:
+    body = [f"<h2>{escape(group.title)}</h2>"]
+    if group.finished:
+        alt = f"Each finished table's NATO, Russia and shared scores: {group.title}"
+        chart = png_data_uri(score_chart_png(bars(group)))
+        body.append(f'<img class="chart" alt="{escape(alt)}" src="{chart}">')
+    body.append("<table><tr>" + "".join(f"<th>{escape(h)}</th>" for h in HEADERS) + "</tr>")
+    for table in group.tables:
+        row = table_row(table)
+        cells = [f"<td>{escape(cell)}</td>" for cell in row[:2]]
+        cells += [f'<td class="num">{escape(cell)}</td>' for cell in row[2:]]
         body.append("<tr>" + "".join(cells) + "</tr>")
     body += [
         "</table>",
-        f"<p>{escape(averages(summary))}</p>",
-        "<h2>Outcomes</h2><ul>",
-        *[f"<li>{escape(tier.value)}: {count}</li>" for tier, count in summary.tiers()],
-        *([f"<li>unfinished: {summary.unfinished}</li>"] if summary.unfinished else []),
-        "</ul>",
-        "<h2>Proposals agreed</h2>",
-        "<table><tr><th>Scenario</th><th>Proposal</th><th>Tables that agreed it</th></tr>",
-        *[
-            f"<tr><td>{escape(row.scenario)}</td><td>{escape(row.title)}</td>"
-            f'<td class="num">{row.agreed} of {row.tables}</td></tr>'
-            for row in summary.proposals()
-        ],
-        "</table>",
+        f"<p>{escape(averages(group))}</p>",
+        f"<p>{escape(outcomes(group))}</p>",
     ]
+    if note := hidden_scores(group):
+        body.append(f'<p class="facts">{escape(note)}</p>')
+    if proposals := group.proposals():
+        body += [
+            "<h3>Proposals agreed</h3>",
+            "<table><tr><th>Proposal</th><th>Tables that agreed it</th></tr>",
+            *[
+                f'<tr><td>{escape(p.title)}</td><td class="num">{p.agreed} of {p.tables}</td></tr>'
+                for p in proposals
+            ],
+            "</table>",
+        ]
+    return body
+
+
+def render_html(summary: ClassSummary) -> str:
+    """The summary as a self-contained HTML page: a section and a chart for each scenario."""
+    groups = summary.by_scenario
+    body = [f"<h1>{escape(TITLE)}</h1>", f'<p class="facts">{escape(facts(summary))}</p>']
+    if len(groups) > 1:
+        body.append(f"<p>{escape(APART)}</p>")
+    for group in groups:
+        body += _html_scenario(group)
+    if len(groups) > 1:
+        body += ["<h2>All scenarios together</h2>", f"<p>{escape(overall(summary))}</p>"]
     if summary.problems:
         body.append("<h2>Saves that could not be read</h2><ul>")
         body += [
@@ -153,25 +209,35 @@ def render_html(summary: ClassSummary, chart_png: bytes) -> str:
 
 
 def render_csv(summary: ClassSummary) -> str:
-    """One row per table."""
+    """One row per table; an unfinished game's tier is 'unfinished', and its scores are
+    empty while people are still playing it."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(
         ["table", "scenario", "tier", "nato", "russia", "shared", "mean_trust", "agreed", "file"]
     )
-    for t, row in zip(summary.tables, _table_rows(summary), strict=True):
-        writer.writerow([*row[:2], t.outcome.tier.value, *row[3:], t.path.name])
+    for group in summary.by_scenario:
+        for t in group.tables:
+            row = table_row(t)
+            scores = ["" if cell == NOT_SHOWN else cell for cell in row[2:5]]
+            tier = t.outcome.tier.value if t.finished else UNFINISHED
+            writer.writerow([row[0], group.title, tier, *scores, *row[5:], t.path.name])
     return buffer.getvalue()
+
+
+def class_chart(summary: ClassSummary) -> bytes:
+    """results.png: a chart for each scenario with a finished game, one under the other."""
+    panels = [(group.title, bars(group)) for group in summary.by_scenario if group.finished]
+    return score_charts_png(panels or [(NO_FINISHED_GAME, [])])
 
 
 def write_summary(summary: ClassSummary, folder: Path) -> list[Path]:
     """Write the summary files into `folder`; returns them."""
-    chart = score_chart_png(bars(summary))
     files = {
         SUMMARY_MD: render_markdown(summary).encode("utf-8"),
-        SUMMARY_HTML: render_html(summary, chart).encode("utf-8"),
+        SUMMARY_HTML: render_html(summary).encode("utf-8"),
         TABLES_CSV: render_csv(summary).encode("utf-8"),
-        CHART_PNG: chart,
+        CHART_PNG: class_chart(summary),
     }
     written = []
     for name, data in files.items():

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
-from game.report.markdown import MOVES_NOTE, values_in_words
+from game.report.markdown import MOVES_NOTE, scores_so_far, unfinished_note, values_in_words
 from game.report.page import page, png_data_uri, side_class
+from game.report.standing import UNFINISHED
 from game.report.transcript import Transcript
 from game.scenario.models import SideId
 
@@ -52,21 +53,41 @@ def _moves(transcript: Transcript) -> list[str]:
 
 
 def _outcome(transcript: Transcript) -> list[str]:
-    result = transcript.outcome
-    out = [
-        "<h2>Outcome</h2>",
-        f'<p class="tier">{escape(result.tier.value.capitalize())}</p>',
-        f"<p>The talks ended because {escape(transcript.ending)}. "
-        f"Shared score: <strong>{result.shared:.1f}</strong> of 100.</p>",
-    ]
+    result, finished = transcript.outcome, transcript.finished
+    if finished:
+        out = [
+            "<h2>Outcome</h2>",
+            f'<p class="tier">{escape(result.tier.value.capitalize())}</p>',
+            f"<p>The talks ended because {escape(transcript.ending)}. "
+            f"Shared score: <strong>{result.shared:.1f}</strong> of 100.</p>",
+        ]
+    else:
+        so_far = (
+            ""
+            if transcript.secrets_kept
+            else f" Shared score so far: <strong>{result.shared:.1f}</strong> of 100."
+        )
+        out = [
+            f"<h2>Where the talks stand ({UNFINISHED})</h2>",
+            f'<p class="tier">{escape(UNFINISHED.capitalize())}</p>',
+            f"<p>The talks have not ended: {escape(transcript.ending)}.{so_far}</p>",
+        ]
     if transcript.package:
-        out.append("<p>Agreed package:</p><ul>")
+        out.append(f"<p>{'Agreed package' if finished else 'Agreed so far'}:</p><ul>")
         for line in transcript.package:
             terms = f" ({escape(line.terms)})" if line.terms else ""
             out.append(f"<li>{escape(line.title)}{terms}, agreed in round {line.round}</li>")
         out.append("</ul>")
     else:
-        out.append("<p>Nothing was agreed.</p>")
+        out.append(
+            f"<p>{'Nothing was agreed.' if finished else 'Nothing has been agreed yet.'}</p>"
+        )
+    if transcript.secrets_kept:
+        out.append(
+            "<p>No scores until the game is finished: they come from each side's private "
+            "values.</p>"
+        )
+        return out
     out.append(
         "<table><tr><th>Side</th><th>Package value</th><th>Support</th><th>Mean trust</th>"
         "<th>Score</th></tr>"
@@ -97,6 +118,17 @@ def _instructions(transcript: Transcript) -> list[str]:
 def render(transcript: Transcript, chart_png: bytes) -> str:
     """The page: facts, trust chart, every move, outcome, real history and questions."""
     result = transcript.outcome
+    if transcript.finished:
+        summary = f"Outcome: {result.tier.value} (shared score {result.shared:.1f})"
+    else:
+        summary = f"Outcome: {UNFINISHED} ({scores_so_far(transcript)})"
+    note = unfinished_note(transcript)
+    values_note = (
+        "What each proposal was worth to each side is left out until the game is finished."
+        if transcript.secrets_kept
+        else "The value of each move's proposal to each side is shown as each side privately "
+        "saw it (after its trust discount), so the class can see how the other side saw it."
+    )
     heading = f"{transcript.title} — {transcript.label}"
     facts = (
         f"{transcript.mode.capitalize()}: {transcript.players}. Saved {transcript.saved}; "
@@ -107,8 +139,8 @@ def render(transcript: Transcript, chart_png: bytes) -> str:
     body = [
         f"<h1>{escape(heading)}</h1>",
         f'<p class="facts">{escape(facts)}</p>',
-        f'<p class="tier">Outcome: {escape(result.tier.value)} '
-        f"(shared score {result.shared:.1f})</p>",
+        f'<p class="tier">{escape(summary)}</p>',
+        *([f'<p class="notice">{escape(note)}</p>'] if note else []),
         "<h2>Trust over time</h2>",
         f'<img class="chart" alt="Trust of each side in the other, round by round" '
         f'src="{png_data_uri(chart_png)}">',
@@ -117,12 +149,10 @@ def render(transcript: Transcript, chart_png: bytes) -> str:
         *[f"<li>{escape(line)}</li>" for line in transcript.opening],
         "</ul>",
         "<h2>Moves</h2>",
-        "<p>The value of each move's proposal to each side is shown as each side privately "
-        "saw it (after its trust discount), so the class can see how the other side saw it. "
-        f"{escape(MOVES_NOTE)}</p>",
+        f"<p>{escape(values_note)} {escape(MOVES_NOTE)}</p>",
         *_moves(transcript),
         *_outcome(transcript),
-        *_instructions(transcript),
+        *([] if transcript.secrets_kept else _instructions(transcript)),
         "<h2>What really happened</h2>",
         *[f"<p>{escape(paragraph)}</p>" for paragraph in transcript.history],
         "<h2>Questions for discussion</h2>",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from game.engine import Outcome
+from game.report.standing import UNFINISHED
 from game.report.transcript import MoveRow, Transcript
 from game.scenario.models import SideId
 
@@ -30,6 +31,30 @@ def markdown_text(text: str) -> str:
     text = " ".join(text.split())
     text = _ENTITY.sub("\\\\&", _INLINE.sub(r"\\\1", text))
     return _LEADING.sub(r"\1\\", text)
+
+
+KEPT_OUT = (
+    "This record leaves out both sides' scores, what each proposal was worth to each side "
+    "and each side's private instructions: make it again once the game is finished."
+)
+"""What a record of a game still being played leaves out, after the reason (SECRETS_KEPT)."""
+
+
+def unfinished_note(transcript: Transcript) -> str:
+    """What the record of an unfinished game says first: that it is not finished, and what
+    it leaves out (empty for a finished game)."""
+    if transcript.finished:
+        return ""
+    if transcript.secrets_kept:
+        return f"{transcript.secrets_kept} {KEPT_OUT}"
+    return f"This game is not finished: {transcript.ending}. Its scores are only the scores so far."
+
+
+def scores_so_far(transcript: Transcript) -> str:
+    """An unfinished game's 'shared score so far 18.6', or why it has no scores yet."""
+    if transcript.secrets_kept:
+        return "no scores until it is finished"
+    return f"shared score so far {transcript.outcome.shared:.1f}"
 
 
 def values_in_words(row: MoveRow, transcript: Transcript) -> str:
@@ -66,9 +91,56 @@ def _round_heading(number: int, news: tuple[str, ...]) -> list[str]:
     return lines + ([""] if news else [])
 
 
+def _outcome_words(transcript: Transcript) -> str:
+    """'**partnership**, shared score 61.2'; '**unfinished**, shared score so far 18.6'."""
+    if not transcript.finished:
+        return f"**{UNFINISHED}**, {scores_so_far(transcript)}"
+    result = transcript.outcome
+    return f"**{result.tier.value}**, shared score {result.shared:.1f}"
+
+
+def _outcome(transcript: Transcript) -> list[str]:
+    """How the game ended; for an unfinished one, where it stands, saying so."""
+    result, finished = transcript.outcome, transcript.finished
+    if finished:
+        out = ["", "## Outcome", "", f"**{result.tier.value.capitalize()}**: {transcript.ending}."]
+    else:
+        out = ["", f"## Where the talks stand ({UNFINISHED})", ""]
+        out.append(f"**{UNFINISHED.capitalize()}**: {transcript.ending}.")
+    out.append("")
+    if transcript.package:
+        out += ["Agreed package:" if finished else "Agreed so far:", ""]
+        for line in transcript.package:
+            terms = f" ({markdown_text(line.terms)})" if line.terms else ""
+            out.append(f"- {markdown_text(line.title)}{terms}, agreed in round {line.round}")
+    else:
+        out.append("Nothing was agreed." if finished else "Nothing has been agreed yet.")
+    out.append("")
+    if transcript.secrets_kept:
+        return [
+            *out,
+            "No scores until the game is finished: they come from each side's private values.",
+            "",
+        ]
+    shared = f"Shared score{'' if finished else ' so far'}: {result.shared:.1f}"
+    return [*out, *score_lines(transcript, result), "", shared, ""]
+
+
+def _instructions(transcript: Transcript) -> list[str]:
+    """Each side's private priorities and red lines."""
+    out = ["## Each side's private instructions", ""]
+    for side in SideId:
+        brief = transcript.scenario.sides.of(side)
+        out += [f"### {markdown_text(brief.name)}", ""]
+        out += [f"- Priority: {markdown_text(item)}" for item in brief.priorities]
+        out += [f"- Red line: {markdown_text(line.text)}" for line in brief.red_lines]
+        out.append("")
+    return out
+
+
 def render(transcript: Transcript) -> str:
     """The whole transcript as a Markdown document."""
-    result = transcript.outcome
+    note = unfinished_note(transcript)
     out = [
         f"# {markdown_text(transcript.title)} — {markdown_text(transcript.label)}",
         "",
@@ -79,9 +151,9 @@ def render(transcript: Transcript) -> str:
             if transcript.difficulty
             else ""
         ),
-        f"- Outcome: **{result.tier.value}**, shared score {result.shared:.1f} "
-        f"({transcript.ending})",
+        f"- Outcome: {_outcome_words(transcript)} ({transcript.ending})",
         "",
+        *([f"> {markdown_text(note)}", ""] if note else []),
         "## Opening",
         "",
         *[f"- {markdown_text(line)}" for line in transcript.opening],
@@ -112,23 +184,9 @@ def render(transcript: Transcript) -> str:
     if news:
         # A game saved just as a round began: that round's news has no move under it.
         out += _round_heading(current_round + 1, news)
-    out += ["", "## Outcome", "", f"**{result.tier.value.capitalize()}**: {transcript.ending}.", ""]
-    if transcript.package:
-        out.append("Agreed package:")
-        out.append("")
-        for line in transcript.package:
-            terms = f" ({markdown_text(line.terms)})" if line.terms else ""
-            out.append(f"- {markdown_text(line.title)}{terms}, agreed in round {line.round}")
-    else:
-        out.append("Nothing was agreed.")
-    out += ["", *score_lines(transcript, result), "", f"Shared score: {result.shared:.1f}", ""]
-    out += ["## Each side's private instructions", ""]
-    for side in SideId:
-        brief = transcript.scenario.sides.of(side)
-        out += [f"### {markdown_text(brief.name)}", ""]
-        out += [f"- Priority: {markdown_text(item)}" for item in brief.priorities]
-        out += [f"- Red line: {markdown_text(line.text)}" for line in brief.red_lines]
-        out.append("")
+    out += _outcome(transcript)
+    if not transcript.secrets_kept:
+        out += _instructions(transcript)
     out += ["## What really happened", "", *[f"{markdown_text(p)}\n" for p in transcript.history]]
     out += ["## Questions for discussion", ""]
     out += [f"{n}. {markdown_text(q)}" for n, q in enumerate(transcript.questions, start=1)]

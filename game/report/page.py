@@ -26,6 +26,7 @@ td.num { text-align: right; white-space: nowrap; }
 ul.reasons { margin: 0.3rem 0 0 1.1rem; padding: 0; color: #3c4a58; font-size: 0.93rem; }
 img.chart { max-width: 100%; border: 1px solid #d5dde5; }
 .problem { color: #a3321f; }
+.notice { border-left: 4px solid #c98a1b; background: #fdf6e7; padding: 0.5rem 0.8rem; }
 @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } }
 """
 

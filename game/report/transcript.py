@@ -10,17 +10,20 @@ from dataclasses import dataclass
 from game.engine import Outcome, outcome
 from game.engine.moves import Move, Terms, move_type
 from game.engine.state import Pair, TrustPoint
+from game.report.standing import saved_before_the_end
 from game.saves import LoadedGame
 from game.saves.listing import MODE_NAMES, local_time
+from game.saves.privacy import SECRETS_KEPT, keeps_secrets
 from game.saves.replay import proposal_values, trust_pair
+from game.saves.timeouts import with_timeouts
 from game.scenario.models import Scenario, SideId
 
 ENDINGS = {
     "deadline": "the deadline came",
     "signed": "both sides signed the agreed package",
     "walk_out": "a delegation walked out",
-    "in_progress": "the game was saved before the end",
 }
+"""How a finished game ended (an unfinished one says which round it was saved in)."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,8 @@ class MoveRow:
     """When the move ended a round: the next round's opening lines in the order they
     happened (trust fading, promises kept, news)."""
     values: tuple[float, float] | None
-    """What the proposal it concerns was worth to NATO and to Russia after the move."""
+    """What the proposal it concerns was worth to NATO and to Russia after the move (None
+    for a move on no proposal, and while the game's private values are kept)."""
     trust: Pair
     """Straight after the move, before any round change: nato = NATO's trust in Russia,
     russia = Russia's trust in NATO."""
@@ -75,6 +79,12 @@ class Transcript:
     opening: tuple[str, ...]
     rows: tuple[MoveRow, ...]
     outcome: Outcome
+    """As the game stands; for an unfinished game, scores so far (see `finished`)."""
+    finished: bool
+    """Whether the game reached its end."""
+    secrets_kept: str | None
+    """Why each side's private values, instructions and scores are left out (a game people
+    are still playing), or None when the record may show them."""
     ending: str
     package: tuple[PackageLine, ...]
     track: tuple[TrustPoint, ...]
@@ -114,30 +124,28 @@ def players_in_words(game: LoadedGame) -> str:
     return f"a player as {sides.of(human).name}, the computer as {sides.of(human.other).name}"
 
 
-def timed_out_text(name: str) -> str:
-    """What a pass the turn timer made says in place of the log's plain "X passed."."""
-    return f"{name} passed: time ran out."
-
-
 def build(game: LoadedGame) -> Transcript:
     """The transcript of a loaded game."""
     scenario, replay, record = game.scenario, game.replay, game.record
+    final = replay.final
+    # The replay viewer's rule: a game people are still playing shows no private values,
+    # or a player could read the other side's (or the computer's) mid-game.
+    secret = keeps_secrets(record.mode, final.over)
     rows = []
     for step in replay.steps():
         name = scenario.sides.of(step.side).name
         proposal = _proposal_of(step.move)
         values = None
-        if proposal is not None and proposal in scenario.proposal_by_id:
+        if proposal is not None and proposal in scenario.proposal_by_id and not secret:
             row = next(v for v in proposal_values(step.moved) if v.id == proposal)
             values = row.effective
-        lines = [entry.text for entry in step.log]
+        log = with_timeouts(scenario, step.log, record.timed_out, first=step.number)
+        lines = [entry.text for entry in log]
         # The move that ends a round also starts the next one; those lines belong to it,
         # with the fading (which comes first, after the round's own line) put in.
-        split = next((i for i, e in enumerate(step.log) if e.kind == "round"), len(lines))
+        split = next((i for i, e in enumerate(log) if e.kind == "round"), len(lines))
         if split < len(lines):
             lines[split + 1 : split + 1] = replay.fading.get(step.after.round, ())
-        if step.number in record.timed_out and lines:
-            lines[0] = timed_out_text(name)
         rows.append(
             MoveRow(
                 number=step.number,
@@ -155,7 +163,6 @@ def build(game: LoadedGame) -> Transcript:
                 support=step.moved.support,
             )
         )
-    final = replay.final
     result = outcome(final)
     package = tuple(
         PackageLine(item.title, terms_in_words(scenario, item.proposal, item.terms), item.round)
@@ -175,7 +182,13 @@ def build(game: LoadedGame) -> Transcript:
         opening=tuple(entry.text for entry in replay.opening()),
         rows=tuple(rows),
         outcome=result,
-        ending=ENDINGS.get(result.ended_by, result.ended_by),
+        finished=final.over,
+        secrets_kept=SECRETS_KEPT[record.mode] if secret else None,
+        ending=(
+            ENDINGS.get(result.ended_by, result.ended_by)
+            if final.over
+            else saved_before_the_end(final)
+        ),
         package=package,
         track=final.trust_track,
         history=tuple(scenario.debrief.what_happened),

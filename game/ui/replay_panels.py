@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from game.saves import Replay
+from game.saves.timeouts import with_timeouts
 from game.scenario.models import SideId
 from game.ui.table_panels import STATUS_COLOURS  # the replay colours proposals as the table does
 from game.ui.text import Block, Meter, Para, Rule
 
 
-def move_blocks(replay: Replay, index: int) -> list[Block]:
-    """The move at `index` (the opening at 0) and everything the log says followed it."""
+def move_blocks(replay: Replay, index: int, timed_out: Collection[int] = ()) -> list[Block]:
+    """The move at `index` (the opening at 0) and everything the log says followed it; a
+    pass the turn timer forced (its number in `timed_out`) says so."""
     scenario = replay.scenario
     if index == 0:
         blocks: list[Block] = [Para("Before the first move", 18, True)]
@@ -21,7 +25,7 @@ def move_blocks(replay: Replay, index: int) -> list[Block]:
         Para(f"Move {index}, round {step.round}: {name}", 18, True, marker=step.side.value),
         Para(step.text, 14, colour="text_dim", gap=4),
     ]
-    for entry in step.log:
+    for entry in with_timeouts(scenario, step.log, timed_out, first=index):
         if entry.kind == "round":
             blocks.append(Para(entry.text, 14, True, gap=10))
             continue

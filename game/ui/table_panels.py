@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from game.engine.state import Direction, LogEntry, Status
 from game.engine.view import View
+from game.saves.timeouts import with_timeouts
 from game.scenario.models import Scenario, SideId
 from game.ui.session import Session
 from game.ui.text import Block, Meter, Para, Rule
@@ -164,11 +165,14 @@ def log_blocks(
     scenario: Scenario,
     entries: tuple[LogEntry, ...],
     fading: Mapping[int, Sequence[str]] | None = None,
+    timed_out: Collection[int] = (),
 ) -> list[Block]:
     """The engine's sentences, newest first, under a heading for each round (a round just
-    begun gets its heading too), with the trust fading of each round where it happened."""
+    begun gets its heading too), with the trust fading of each round where it happened and
+    the passes the turn timer forced (`timed_out`, move numbers) said as such."""
     blocks: list[Block] = []
     current = None
+    entries = with_timeouts(scenario, entries, timed_out)
     for entry in reversed(with_fading(entries, fading or {})):
         if entry.kind == "round":
             if entry.round != current:

@@ -63,3 +63,17 @@ def test_the_class_chart_png():
     png = score_chart_png([ScoreBar("Table 1", 60, 40, 49.0), ScoreBar("Table 2", 20, 30, 24.5)])
     assert _image(png).get_size() == (800, 360)
     assert _image(score_chart_png([])).get_size() == (800, 360)
+
+
+def test_each_scenario_gets_its_own_titled_chart_one_under_the_other():
+    from game.report.chart import score_charts_png
+
+    rows = [ScoreBar("Table 1", 60, 40, 49.0)]
+    image = _image(score_charts_png([("Brussels", rows), ("Lisbon", rows)]))
+    assert image.get_size() == (800, 720)
+    untitled = _image(score_chart_png(rows))
+    for top in (0, 360):
+        panel = image.subsurface(pygame.Rect(0, top, 800, 360))
+        assert _has(panel, PAPER["nato"]) and _has(panel, PAPER["shared"])
+        # Each panel is the plain chart with a title on top: never two scenarios on one scale.
+        assert pygame.image.tobytes(panel, "RGB") != pygame.image.tobytes(untitled, "RGB")

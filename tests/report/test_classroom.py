@@ -6,14 +6,24 @@ import csv
 import io
 import json
 import shutil
+from html import escape
 
+import pygame
 import pytest
 
-from game.report.classpage import render_html, render_markdown, write_summary
+from game.report.classpage import (
+    APART,
+    averages,
+    class_chart,
+    render_csv,
+    render_html,
+    render_markdown,
+    write_summary,
+)
 from game.report.classroom import collect
 from tests.report.helpers import external_resources, marked_scenario, saved_game
-from tests.report.test_markdown import unescaped_pipes
-from tests.saves.helpers import scenario_copy
+from tests.report.test_markdown import check_markdown, unescaped_pipes
+from tests.saves.helpers import BRUSSELS, scenario_copy
 
 
 @pytest.fixture(scope="module")
@@ -34,12 +44,14 @@ def test_collect_reads_every_table_and_lists_the_broken_one(summary_folder):
     summary = collect(saves)
     assert [t.label for t in summary.tables] == ["Table 1", "Table 2", "Table 3", "Table 4"]
     assert [(p.name, "truncated" in m) for p, m in summary.problems] == [("table-9.json", True)]
+    (group,) = summary.by_scenario
+    assert group.tables == summary.tables
     shared = [t.outcome.shared for t in summary.tables]
-    assert summary.average("shared") == pytest.approx(sum(shared) / 4)
+    assert group.average("shared") == pytest.approx(sum(shared) / 4)
     assert sum(count for _, count in summary.tiers()) == 4
     agreed = sum(len(t.outcome.package) for t in summary.tables)
-    assert sum(row.agreed for row in summary.proposals()) == agreed
-    assert all(row.tables == 4 for row in summary.proposals())
+    assert sum(row.agreed for row in group.proposals()) == agreed
+    assert all(row.tables == 4 for row in group.proposals())
 
 
 def test_the_summary_files(summary_folder):
@@ -57,8 +69,10 @@ def test_the_summary_files(summary_folder):
         assert row["tier"] == table.outcome.tier.value
         assert float(row["shared"]) == pytest.approx(table.outcome.shared, abs=0.05)
     text = files["summary.md"].read_text(encoding="utf-8")
-    assert "## Proposals agreed" in text
-    assert f"shared {summary.average('shared'):.1f}" in text
+    assert "### Proposals agreed" in text
+    assert f"shared {summary.by_scenario[0].average('shared'):.1f}" in text
+    # One scenario: nothing to keep apart, and no line over all scenarios.
+    assert APART not in text and "All scenarios together" not in text
 
 
 def test_a_newer_autosave_wins_over_an_older_save(tmp_path):
@@ -83,16 +97,18 @@ def test_scenario_text_in_the_summary_is_escaped_and_one_table_is_one(tmp_path):
     text = render_markdown(summary)
     lines = text.splitlines()
     assert lines[2] == "1 table; scenario: Rule \\| book \\*table\\*"
-    table = [line for line in lines if line.startswith("| Rule")]
+    assert "## Rule \\| book \\*table\\*" in lines
+    table = [line for line in lines if line.startswith("| Transparency")]
     assert table, "no proposal rows"
-    # Three columns a row: the pipes in the titles are escaped, the cells' own are not.
-    assert all(unescaped_pipes(line) == 4 for line in table)
-    assert "| Rule \\| book \\*table\\* | Transparency \\| tests \\<b>now\\</b> |" in text
-    assert "| Table \\| 1 | Rule \\| book \\*table\\* |" in text
+    # Two columns a row: the pipes in the titles are escaped, the cells' own are not.
+    assert all(unescaped_pipes(line) == 3 for line in table)
+    assert "| Transparency \\| tests \\<b>now\\</b> | " in text
+    assert unescaped_pipes(next(line for line in lines if line.startswith("| Table \\|"))) == 8
+    assert "| Table \\| 1 | " in text
     assert "- broken # \\| one.json: the save file is cut short" in text
-    assert '<p class="facts">1 table; scenario: Rule | book *table*</p>' in render_html(
-        summary, b""
-    )
+    page = render_html(summary)
+    assert '<p class="facts">1 table; scenario: Rule | book *table*</p>' in page
+    assert "<h2>Rule | book *table*</h2>" in page
 
 
 def test_two_scenarios_are_scenarios(summary_folder, tmp_path):
@@ -106,42 +122,144 @@ def test_two_scenarios_are_scenarios(summary_folder, tmp_path):
     )
 
 
-def test_an_unfinished_game_is_listed_but_not_counted(tmp_path):
-    from dataclasses import replace
+def test_each_scenario_is_averaged_and_charted_on_its_own(summary_folder, tmp_path):
+    # Scores of different scenarios are not comparable: no average mixes them.
+    _, saves = summary_folder
+    scenario, path = scenario_copy(tmp_path, BRUSSELS)
+    folder = tmp_path / "mixed"
+    shutil.copytree(saves, folder)
+    for seed in (21, 22):
+        saved_game(scenario, path, seed, folder, label=f"Brussels {seed}")
+    summary = collect(folder)
+    rulebook, brussels = summary.by_scenario
+    assert (rulebook.title, brussels.title) == ("Rule-book table", scenario.title)
+    assert [t.label for t in brussels.tables] == ["Brussels 21", "Brussels 22"]
+    assert len(rulebook.tables) == 4
+    for group in (rulebook, brussels):
+        shared = [t.outcome.shared for t in group.tables]
+        assert group.average("shared") == pytest.approx(sum(shared) / len(shared))
+        assert all(row.tables == len(group.tables) for row in group.proposals())
+    assert {row.title for row in brussels.proposals()} == {p.title for p in scenario.proposals}
+    text = render_markdown(summary)
+    check_markdown(
+        text,
+        {
+            "# Détente: class summary",
+            "## Rule-book table",
+            f"## {scenario.title}",
+            "### Proposals agreed",
+            "## All scenarios together",
+            "## Saves that could not be read",
+        },
+    )
+    assert APART in text
+    one = text.index("## Rule-book table")
+    two = text.index(f"## {scenario.title}")
+    overall_at = text.index("## All scenarios together")
+    assert one < two < overall_at
+    assert averages(rulebook) in text[one:two] and averages(brussels) in text[two:overall_at]
+    # The one line over both names outcomes only, and says why there is no average.
+    last = text[overall_at:].split("\n\n")[1]
+    assert last.startswith("Outcomes of the 6 finished games in both scenarios: ")
+    assert "Scores are not averaged across scenarios" in last
+    assert "Averages" not in text[overall_at:]
+    page = render_html(summary)
+    assert page.count('<img class="chart"') == 2
+    assert page.index(f"<h2>{escape(scenario.title)}</h2>") < page.rindex('<img class="chart"')
+    assert escape(APART) in page and "<h2>All scenarios together</h2>" in page
+    rows = list(csv.DictReader(io.StringIO(render_csv(summary))))
+    assert [row["scenario"] for row in rows] == ["Rule-book table"] * 4 + [scenario.title] * 2
+    chart = class_chart(summary)
+    assert pygame.image.load(io.BytesIO(chart), "c.png").get_size() == (800, 720)
 
-    from game.engine import new_game
-    from game.saves import write_save
-    from tests.saves.helpers import record_for
 
+def test_one_title_with_two_sets_of_rules_is_two_scenarios(tmp_path):
     scenario, path = scenario_copy(tmp_path)
     saves = tmp_path / "saves"
     saved_game(scenario, path, 1, saves, label="Table 1")
-    # A "Play again" nobody played: saved at round 1, scored as it stands (a stalemate).
-    fresh = new_game(scenario, 7)
-    record = replace(record_for(scenario, path, 7, "hotseat"), game_id="left", label="Left")
-    write_save(record, fresh, folder=saves)
-    summary = collect(saves)
-    assert [t.label for t in summary.tables] == ["Left", "Table 1"]
-    finished = summary.tables[1]
-    assert summary.average("shared") == pytest.approx(finished.outcome.shared)
-    assert sum(count for _, count in summary.tiers()) == 1
-    assert all(row.tables == 1 for row in summary.proposals())
-    text = render_markdown(summary)
-    assert "Averages over the 1 finished game:" in text
-    assert "1 unfinished game is listed but not counted." in text
-    assert "- unfinished: 1" in text
+    changed = tmp_path / "changed"
+    changed.mkdir()
+    other = changed / "rulebook-harder.yaml"
+    other.write_text(
+        path.read_text(encoding="utf-8").replace("support: 60", "support: 40"), encoding="utf-8"
+    )
+    from game.scenario import load
+
+    saved_game(load(other), other, 2, saves, label="Table 2")
+    titles = [group.title for group in collect(saves).by_scenario]
+    assert titles == ["Rule-book table (rulebook.yaml)", "Rule-book table (rulebook-harder.yaml)"]
 
 
-def test_no_finished_game_means_no_averages(tmp_path):
+def unfinished_save(scenario, path, folder, mode: str, label: str):
+    """A game left at round 1 (a "Play again" nobody played), saved in `mode`."""
     from dataclasses import replace
 
     from game.engine import new_game
     from game.saves import write_save
     from tests.saves.helpers import record_for
 
+    record = replace(
+        record_for(scenario, path, 7, "hotseat" if mode == "sim" else mode),
+        game_id=label.lower(),
+        label=label,
+    )
+    if mode == "sim":
+        record = replace(record, mode="sim", humans=())
+    return write_save(record, new_game(scenario, 7), folder=folder)
+
+
+def test_an_unfinished_game_is_listed_but_not_counted(tmp_path):
     scenario, path = scenario_copy(tmp_path)
-    record = replace(record_for(scenario, path, 7, "hotseat"), game_id="left")
-    write_save(record, new_game(scenario, 7), folder=tmp_path / "saves")
+    saves = tmp_path / "saves"
+    saved_game(scenario, path, 1, saves, label="Table 1")
+    # Saved at round 1, a game scores as a stalemate as it stands: it is no stalemate.
+    unfinished_save(scenario, path, saves, "hotseat", "Left")
+    summary = collect(saves)
+    assert [t.label for t in summary.tables] == ["Left", "Table 1"]
+    (group,) = summary.by_scenario
+    finished = summary.tables[1]
+    assert group.average("shared") == pytest.approx(finished.outcome.shared)
+    assert sum(count for _, count in summary.tiers()) == 1
+    assert all(row.tables == 1 for row in group.proposals())
+    text = render_markdown(summary)
+    assert "Averages over the 1 finished game:" in text
+    assert "1 unfinished game is listed but not counted." in text
+    assert "; unfinished 1." in text
+    # Its row says it is unfinished, in the single game's record's words, and (a hot-seat
+    # game still being played) shows none of the scores its private values make.
+    row = next(line for line in text.splitlines() if line.startswith("| Left"))
+    assert row == "| Left | unfinished (saved in round 1 of 4) | — | — | — | 35.0 | 0 |"
+    assert "stalemate" not in row
+    assert "A dash (—) stands for the scores of a game still being played" in text
+    page = render_html(summary)
+    assert "<td>unfinished (saved in round 1 of 4)</td>" in page
+    assert page.count('<td class="num">—</td>') == 3
+    csv_row = next(
+        r for r in csv.DictReader(io.StringIO(render_csv(summary))) if r["table"] == "Left"
+    )
+    assert (csv_row["tier"], csv_row["nato"], csv_row["shared"]) == ("unfinished", "", "")
+
+
+def test_an_unfinished_computer_only_game_shows_its_scores_so_far(tmp_path):
+    scenario, path = scenario_copy(tmp_path)
+    saves = tmp_path / "saves"
+    unfinished_save(scenario, path, saves, "sim", "Bots")
+    summary = collect(saves)
+    (table,) = summary.tables
+    text = render_markdown(summary)
+    row = next(line for line in text.splitlines() if line.startswith("| Bots"))
+    assert row.startswith(
+        f"| Bots | unfinished (saved in round 1 of 4) | {table.outcome.nato.score:.1f} |"
+    )
+    assert "A dash" not in text
+
+
+def test_no_finished_game_means_no_averages(tmp_path):
+    scenario, path = scenario_copy(tmp_path)
+    unfinished_save(scenario, path, tmp_path / "saves", "hotseat", "Left")
     summary = collect(tmp_path / "saves")
-    assert summary.average("nato") is None
+    assert summary.by_scenario[0].average("nato") is None
+    assert summary.by_scenario[0].proposals() == []
     assert "No game has finished yet, so there are no averages." in render_markdown(summary)
+    assert '<img class="chart"' not in render_html(summary)
+    assert class_chart(summary).startswith(b"\x89PNG")

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import csv
 import io
-from html import escape
+import re
+from dataclasses import replace
+from html import escape, unescape
 
 import pytest
 
+from game.engine import Tier, replay
+from game.engine.moves import Accept, Table
+from game.engine.state import Status
 from game.report.export import export_game
 from game.report.transcript import build
-from game.saves import load_save
+from game.saves import LoadedGame, load_save, write_save
+from game.saves.privacy import SECRETS_KEPT
 from tests.report.helpers import external_resources, saved_game
-from tests.saves.helpers import BRUSSELS, scenario_copy, use_data_folder
+from tests.saves.helpers import BRUSSELS, record_for, scenario_copy, use_data_folder
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +91,9 @@ def test_the_markdown_lists_every_move_by_round(exported):
     rounds = {row.round for row in transcript.rows}
     assert all(f"### Round {r}" in text for r in rounds)
     assert "## Questions for discussion" in text
+    # A finished game's record is the whole record.
+    assert "unfinished" not in text
+    assert "## Outcome\n" in text and "## Each side's private instructions" in text
 
 
 def test_an_unfinished_game_exports_too(tmp_path, monkeypatch):
@@ -99,4 +108,75 @@ def test_an_unfinished_game_exports_too(tmp_path, monkeypatch):
     state = replay(scenario, 2, [Statement(SideId.NATO, Tone.FIRM)])
     game = load_save(write_save(record_for(scenario, path, 2), state))
     files = export_game(game, tmp_path / "out")
-    assert "saved before the end" in files[0].read_text(encoding="utf-8")
+    assert "saved in round 1 of 4, before the end" in files[0].read_text(encoding="utf-8")
+
+
+def unfinished_game(tmp_path, monkeypatch, mode: str) -> LoadedGame:
+    """The rule-book scenario two moves in, one proposal agreed, saved in `mode`."""
+    use_data_folder(tmp_path, monkeypatch)
+    scenario, path = scenario_copy(tmp_path)
+    first = scenario.first_move
+    moves = [Table(first, "transparency"), Accept(first.other, "transparency")]
+    state = replay(scenario, 2, moves)
+    assert not state.over and state.proposal("transparency").status is Status.AGREED
+    record = record_for(scenario, path, 2, "hotseat" if mode == "sim" else mode)
+    if mode == "sim":
+        record = replace(record, mode="sim", humans=())
+    return load_save(write_save(record, state))
+
+
+def written(game: LoadedGame, folder) -> dict[str, str]:
+    """The text files of a game's record, by name (the HTML unescaped)."""
+    files = {
+        p.name: p.read_text(encoding="utf-8")
+        for p in export_game(game, folder)
+        if p.suffix != ".png"
+    }
+    files["transcript.html"] = unescape(files["transcript.html"])
+    return files
+
+
+@pytest.mark.parametrize("mode", ["solo", "hotseat"])
+def test_an_unfinished_game_people_play_says_so_and_keeps_its_secrets(tmp_path, monkeypatch, mode):
+    # The replay viewer's rule: mid-game, no one may read the other side's private values.
+    game = unfinished_game(tmp_path, monkeypatch, mode)
+    files = written(game, tmp_path / "out")
+    text, page = files["transcript.md"], files["transcript.html"]
+    assert (
+        "- Outcome: **unfinished**, no scores until it is finished (the game was saved in " in text
+    )
+    assert "Outcome: unfinished (no scores until it is finished)" in page
+    for shown in (text, page):
+        assert SECRETS_KEPT[mode] in shown
+        assert "Where the talks stand (unfinished)" in shown
+        assert "Transparency on tests" in shown  # what was agreed is public
+        for tier in Tier:  # a game in progress scores as a stalemate, which it is not
+            assert f"**{tier.value}**" not in shown and f"Outcome: {tier.value}" not in shown
+        assert not re.search(r"[+-]\d+\.\d to (NATO|Russia)", shown)  # no values in the moves
+        assert "Package value" not in shown and "hared score" not in shown
+        assert "private instructions" not in shown.replace("each side's private instructions:", "")
+        for side in game.scenario.sides.nato, game.scenario.sides.russia:
+            assert all(item not in shown for item in side.priorities)
+            assert all(line.text not in shown for line in side.red_lines)
+    rows = list(csv.DictReader(io.StringIO(files["moves.csv"])))
+    assert rows[0]["proposal"] == "transparency"
+    assert {row["value_to_nato"] + row["value_to_russia"] for row in rows} == {""}
+
+
+def test_an_unfinished_computer_only_game_gives_its_scores_so_far(tmp_path, monkeypatch):
+    game = unfinished_game(tmp_path, monkeypatch, "sim")
+    files = written(game, tmp_path / "out")
+    text, page = files["transcript.md"], files["transcript.html"]
+    shared = build(game).outcome.shared
+    assert f"- Outcome: **unfinished**, shared score so far {shared:.1f} (the game was" in text
+    assert f"Outcome: unfinished (shared score so far {shared:.1f})" in page
+    for shown in (text, page):
+        assert "This game is not finished: the game was saved in round 2 of " in shown
+        assert f"Shared score so far: {shared:.1f}" in shown.replace("<strong>", "").replace(
+            "</strong>", ""
+        )
+        assert "Priority: Keep the system under NATO command." in shown
+        for tier in Tier:
+            assert f"**{tier.value}**" not in shown and f"Outcome: {tier.value}" not in shown
+    rows = list(csv.DictReader(io.StringIO(files["moves.csv"])))
+    assert rows[0]["value_to_nato"] != ""

@@ -95,6 +95,12 @@ def test_turn_timer_passes_for_a_slow_side(app: App, driver: Driver, entries: li
         app.step([], 0.5)
     assert session.state.moves == (Pass(SideId.NATO),)
     assert session.last_message.startswith("Time ran out")
+    # The log says so as the transcript does, not the engine's plain "NATO passed.".
+    driver.frames(8)  # the table redraws a part a frame
+    log = app.top.log.words  # type: ignore[union-attr]
+    nato = entry.scenario.sides.nato.name
+    assert f"{nato} passed: time ran out." in " ".join(log)
+    assert f"{nato} passed." not in log
     for _ in range(6):  # Russia's clock waits until Russia is at the keyboard
         app.step([], 0.5)
     assert len(session.state.moves) == 1

@@ -273,3 +273,17 @@ def test_undo_in_solo_still_works_from_the_menu(
     wait_for_person(app, driver, table)
     driver.key(pygame.K_ESCAPE)
     assert driver.button("Undo my last move").is_enabled  # type: ignore[attr-defined]
+
+
+def test_the_hand_over_after_a_pass_on_time_says_time_ran_out(
+    app: App, driver: Driver, entries: list[Entry]
+) -> None:
+    """The hand-over's "Last move" words a pass on time as the log and the transcript do."""
+    entry = entry_named(entries, "2009-brussels")
+    assert entry.scenario is not None
+    session = Session.start(entry.scenario, Setup(mode=HOTSEAT, seed=3, timer=30), entry.path)
+    assert session.tick_timer(31) is not None
+    mover = session.state.moves[0].side
+    screen = HandoverScreen(app, session, mover.other)
+    name = entry.scenario.sides.of(mover).name
+    assert screen.public_lines()[-1] == f"Last move: {name} passed: time ran out."

@@ -106,3 +106,40 @@ def test_the_header_names_the_round_the_move_was_made_in(
     assert "played in round 1" in text_of(app)
     screen.go(0)
     assert "before the first move" in text_of(app)
+
+
+def test_a_pass_on_time_says_so_in_the_move_and_the_log(
+    app: App, driver: Driver, entries: list[Entry]
+):
+    from dataclasses import replace
+
+    from game.engine import replay
+    from game.engine.moves import Pass, Statement, Tone
+    from game.saves import new_record, write_save
+    from game.scenario.models import SideId
+    from tests.ui.conftest import entry_named
+
+    entry = entry_named(entries, "2009-brussels")
+    assert entry.scenario is not None
+    first = entry.scenario.first_move
+    moves = [Statement(first, Tone.CONCILIATORY), Pass(first.other), Pass(first)]
+    record = new_record(
+        entry.scenario, entry.path, 4, mode="hotseat", humans=(SideId.NATO, SideId.RUSSIA)
+    )
+    game = load_save(write_save(replace(record, timed_out=(2,)), replay(entry.scenario, 4, moves)))
+    app.push(ReplayScreen(app, game))
+    driver.frames()
+    screen = app.top
+    assert isinstance(screen, ReplayScreen)
+    late = entry.scenario.sides.of(first.other).name
+    on_time = f"{late} passed: time ran out."
+    # The engine's own lines: "Russia passed." for the pass on time, then one made in time.
+    engine, in_time = (game.replay.step(n).log[0].text for n in (2, 3))
+    assert engine.endswith(" passed.") and in_time.endswith(" passed.")
+    screen.go(2)
+    assert on_time in screen.move_pane.words
+    assert engine not in screen.move_pane.words
+    screen.go(3)
+    assert in_time in screen.move_pane.words  # a pass made in time stays as it was
+    assert on_time in screen.log_pane.words and in_time in screen.log_pane.words
+    assert engine not in screen.log_pane.words

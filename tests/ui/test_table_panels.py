@@ -60,3 +60,20 @@ def test_the_coaching_notes_come_before_the_computers_reasoning():
     session.computer_move = "Table 'Watch each other's tests'"
     texts = [b.text for b in notes_blocks(session, session.view()) if isinstance(b, Para)]
     assert texts.index("Coaching notes") < texts.index(session.explanation)
+
+
+def test_a_pass_on_time_says_so_in_the_log_as_in_the_transcript():
+    from game.saves.timeouts import timed_out_text
+    from game.ui.session import HOTSEAT, Session, Setup
+    from tests.engine.helpers import load_fixture
+
+    session = Session.start(load_fixture(), Setup(mode=HOTSEAT, seed=1, timer=30))
+    session.play(Pass(SideId.NATO))  # in time
+    session.play(Pass(SideId.RUSSIA))
+    assert session.tick_timer(31) is not None  # move 3: NATO's time ran out
+    nato = session.scenario.sides.nato.name
+    blocks = log_blocks(session.scenario, session.state.log, session.fading, session.timed_out)
+    texts = [block.text for block in blocks if isinstance(block, Para)]
+    assert texts.count(timed_out_text(nato)) == 1
+    assert texts.count(f"{nato} passed.") == 1  # the pass made in time
+    assert texts.index(timed_out_text(nato)) < texts.index(f"{nato} passed.")  # newest first

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.saves.timeouts import with_timeouts
 from game.scenario.models import SideId
 from game.ui.screen import Screen
 from game.ui.screens.common import row_height
@@ -31,7 +32,8 @@ class HandoverScreen(Screen):
         state = self.session.state
         name = self.session.scenario.sides.of(self.side).name
         lines = [f"Round {state.round} of {state.rounds}. {name} to move."]
-        last = next((e for e in reversed(state.log) if e.kind == "move"), None)
+        log = with_timeouts(self.session.scenario, state.log, self.session.timed_out)
+        last = next((e for e in reversed(log) if e.kind == "move"), None)
         if last is not None:
             lines.append(f"Last move: {last.text}")
         return lines

@@ -10,7 +10,7 @@ import pygame
 from pygame_gui.elements import UIButton, UIScrollingContainer
 
 from game.saves import LoadedGame, SaveError, SaveInfo, list_saves, load_save, saves_folder
-from game.ui.saving import keeps_secrets
+from game.saves.privacy import keeps_secrets
 from game.ui.screens.common import ListWithDetails, margin, row_height
 from game.ui.text import Block, Para, Rule, displayable, ellipsize
 from game.ui.widgets import set_enabled

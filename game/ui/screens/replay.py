@@ -8,9 +8,9 @@ import pygame
 from pygame_gui.elements import UIButton, UIImage, UILabel
 
 from game.saves import LoadedGame
+from game.saves.privacy import SECRETS_KEPT, keeps_secrets
 from game.ui.chart import trust_chart
 from game.ui.replay_panels import move_blocks, table_blocks
-from game.ui.saving import SECRETS_KEPT, keeps_secrets
 from game.ui.screen import Screen
 from game.ui.screens.common import margin, row_height
 from game.ui.table_panels import log_blocks
@@ -136,10 +136,11 @@ class ReplayScreen(Screen):
         else:
             shown = "both sides' private values shown" if self.both_sides else "public view"
         self.where.set_text(f"Move {index} of {replay.count}   ·   {status}   ·   {shown}")
-        self.move_pane.set_blocks(move_blocks(replay, index), keep_offset=False)
+        timed_out = self.game.record.timed_out
+        self.move_pane.set_blocks(move_blocks(replay, index, timed_out), keep_offset=False)
         hidden_why = SECRETS_KEPT[self.game.record.mode] if self.secrets_kept else None
         self.table_pane.set_blocks(table_blocks(replay, index, self.both_sides, hidden_why))
-        log = log_blocks(scenario, state.log, replay.fading)
+        log = log_blocks(scenario, state.log, replay.fading, timed_out)
         self.log_pane.set_blocks([Para("Log (newest first)", 16, True), *log], keep_offset=False)
         sides = scenario.sides
         names = (

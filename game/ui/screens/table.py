@@ -133,7 +133,7 @@ class TableScreen(Screen):
                 self.log.set_blocks(
                     [
                         Para("Log (newest first)", 16, True),
-                        *log_blocks(session.scenario, view.log, session.fading),
+                        *log_blocks(session.scenario, view.log, session.fading, session.timed_out),
                     ],
                     keep_offset=False,
                 )
