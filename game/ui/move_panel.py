@@ -302,6 +302,26 @@ class MovePanel:
         self.make.set_text(label)
         set_enabled(self.make, True)
 
+    def follow_focus(self) -> None:
+        """Let go of the chosen move once the keyboard focus moves on to another move: the
+        details and M then never name a move other than the one the outline is on."""
+        if self.mode != "moves" or self.chosen is None:
+            return
+        current = self.screen.focus.current
+        focused = (
+            next((m for b, m in self.buttons.items() if b is current.widget), None)
+            if current
+            else None
+        )
+        if focused is None or focused == self.chosen:
+            return  # on the chosen move, or on another widget (the Make button, a pane)
+        self.chosen = None
+        for button in self.buttons:
+            if button.is_selected:
+                set_selected(button, False)
+        self.details.set_blocks(self._hint(), keep_offset=False)
+        self._set_make("Make this move   (M)", None)
+
     def confirm(self) -> None:
         """Make the chosen move, or run the message's action."""
         if self.mode == "message":

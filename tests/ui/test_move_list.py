@@ -148,3 +148,29 @@ def test_a_new_turn_starts_on_the_first_move(
     driver.until(lambda: session.human_turn and not table.busy())
     current = table.focus.current
     assert current is not None and current.widget is table.panel.rows[0]
+
+
+def test_moving_the_focus_to_another_move_lets_go_of_the_chosen_one(
+    app: App, driver: Driver, entries: list[Entry]
+) -> None:
+    """Enter chose a move, the arrows went on to another: the details and M once still named
+    the first move while the outline sat on the second, so M made a move not in view."""
+    entry = entry_named(entries, "tutorial")
+    assert entry.scenario is not None
+    session = Session.start(entry.scenario, Setup(human=SideId.NATO, seed=4), entry.path)
+    begin(app, session)
+    driver.key(pygame.K_RETURN)  # the briefing's Go to the table
+    table = app.top
+    assert isinstance(table, TableScreen)
+    driver.until(lambda: session.human_turn and not table.busy())
+    panel = table.panel
+    driver.key(pygame.K_RETURN)  # choose the first move
+    chosen = panel.chosen
+    assert chosen is not None and panel.make.is_enabled
+    driver.key(pygame.K_DOWN)  # on to the next move
+    driver.frames(2)
+    assert panel.chosen is None
+    assert not panel.make.is_enabled
+    assert not session.state.moves, "no move was made"
+    driver.key(pygame.K_RETURN)  # choose the move now in view
+    assert panel.chosen is not None and panel.chosen != chosen

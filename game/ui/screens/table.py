@@ -278,6 +278,7 @@ class TableScreen(Screen):
                 self.changed()
             elif int(session.timer_left + 0.999) != before:
                 self._draw_top()
+        self.panel.follow_focus()
         if self.dirty:
             self._redraw_part(self.dirty.pop(0))
         elif self.panel.working:
