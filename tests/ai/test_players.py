@@ -67,3 +67,13 @@ def test_a_level_decides_from_the_view_alone(level):
         )
         moves.append((decision.move, decision.explanation))
     assert moves[0] == moves[1]
+
+
+def test_the_readme_describes_each_level_as_the_game_does():
+    """The README's table of levels says what the set-up screen says, name and line."""
+    from game.ai import LEVEL_STYLES
+    from tests.ai.helpers import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for level in LEVELS:
+        assert f"| {level} | {LEVEL_NAMES[level]} | {LEVEL_STYLES[level]} |" in readme
