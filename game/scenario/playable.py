@@ -91,7 +91,8 @@ def unused(scenario: Scenario) -> Iterator[Issue]:
         ]
         # An objection can be raised only against a proposal its side has not accepted; tabling
         # counts as accepting, but an amendment by the other side clears acceptances.
-        if targets and not any(side.other in p.tabled_by or p.terms for p in targets):
+        never = [p for p in targets if not (side.other in p.tabled_by or p.terms)]
+        if targets and len(never) == len(targets):
             yield Issue(
                 ("objections", index, "against"),
                 f"this objection can never be raised: {side.value} tables every proposal "
@@ -99,6 +100,16 @@ def unused(scenario: Scenario) -> Iterator[Issue]:
                 f"{side.other.value} could amend",
                 Severity.WARNING,
                 at_key=True,
+            )
+            continue
+        for proposal in never:
+            # The others still work, but this one cannot be objected to: say which.
+            yield Issue(
+                ("objections", index, "against", objection.against.index(proposal.id)),
+                f"this objection can never be raised against '{proposal.id}': only "
+                f"{side.value} tables it (tabling counts as accepting), and it has no terms "
+                f"{side.other.value} could amend",
+                Severity.WARNING,
             )
     answered = {answer for objection in scenario.objections for answer in objection.answers}
     for index, argument in enumerate(scenario.arguments):

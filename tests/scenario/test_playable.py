@@ -71,3 +71,19 @@ def test_a_duplicate_id_is_not_followed_by_misleading_knock_on_errors():
     assert any(m.startswith("duplicate id 'guarantee'") for m in messages)
     assert not any("it has no terms" in m for m in messages)
     assert not any("guarantee, guarantee" in m for m in messages)
+
+
+def test_an_objection_against_one_proposal_it_can_never_meet_is_a_warning():
+    # NATO tables the missile pause itself and it has no terms Russia could amend, so NATO
+    # can never object to it: the other proposal the objection names still works.
+    text = TUTORIAL.replace(
+        "    against:\n      - guarantee\n",
+        "    against:\n      - guarantee\n      - missile-pause\n",
+    )
+    assert text != TUTORIAL
+    report = check_text(text, "t.yaml")
+    assert report.valid
+    assert [w.message for w in report.warnings] == [
+        "this objection can never be raised against 'missile-pause': only nato tables it "
+        "(tabling counts as accepting), and it has no terms russia could amend"
+    ]
