@@ -123,7 +123,8 @@ def _render(directory: Path, settings: Settings | None, entries: list[Entry] | N
         table.panel.choose(table.panel.moves[0])
     shot("05-table")
     if session.state.events_fired:
-        app.push(EventPopup(app, scenario.event_by_id[session.state.events_fired[-1][0]]))
+        news = scenario.event_by_id[session.state.events_fired[-1][0]]
+        app.push(EventPopup(app, news, session.viewer))
         shot("06-event")
         app.pop()
     app.push(PauseScreen(app, session))

@@ -16,8 +16,9 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 
-def event_blocks(event: Event, scenario: Scenario) -> list[Block]:
-    """The news, its source, and its public effects (trust, support, deadline)."""
+def event_blocks(event: Event, scenario: Scenario, viewer: SideId | None = None) -> list[Block]:
+    """The news, its source, its public effects (trust, support, deadline) and, for the side
+    it is shown to, what it changes in that side's own values (private, like them)."""
     blocks: list[Block] = [Para(event.title, 22, True), Para(event.text, 16, gap=10)]
     effect = event.effect
     changes = []
@@ -37,6 +38,19 @@ def event_blocks(event: Event, scenario: Scenario) -> list[Block]:
         changes.append(f"the deadline moves {effect.deadline:+d} round(s)")
     if changes:
         blocks.append(Para("Effect: " + "; ".join(changes) + ".", 15, colour="text_dim", gap=10))
+    own = [
+        (change.proposal, change.nato if viewer is SideId.NATO else change.russia)
+        for change in effect.values
+    ]
+    own = [(proposal, points) for proposal, points in own if points and viewer is not None]
+    if own:
+        # Values are private: each side is told only how its own change, when it sees the news.
+        worth = "; ".join(
+            f"'{scenario.proposal(proposal).title}' is worth {abs(points)} "
+            f"{'more' if points > 0 else 'less'} to you"
+            for proposal, points in own
+        )
+        blocks.append(Para(f"For you (private): {worth}.", 15, gap=6))
     if event.citation is not None:
         source = next((s for s in scenario.sources if s.id == event.citation.source), None)
         where = f" ({source.title}, {source.date:%Y})" if source else ""
@@ -52,16 +66,18 @@ class EventPopup(Screen):
     modal = True
     help_text = "Enter or Esc: back to the table"
 
-    def __init__(self, app: App, event: Event) -> None:
+    def __init__(self, app: App, event: Event, viewer: SideId | None = None) -> None:
         super().__init__(app)
         self.event = event
+        self.viewer = viewer
+        """The side it is shown to: it also sees what the news does to its own values."""
 
     def layout(self, rect: pygame.Rect) -> None:
         """A dialog with the news and one button."""
         scenario = self._scenario()
         blocks = [
             Para("News from outside the room", 14, colour="text_dim"),
-            *event_blocks(self.event, scenario),
+            *event_blocks(self.event, scenario, self.viewer),
         ]
         width = min(self.px(640), rect.width - 40)
         pad = self.px(20)

@@ -287,7 +287,8 @@ class TableScreen(Screen):
             from game.ui.screens.event_popup import EventPopup
 
             self.app.sound.play("event")
-            self.app.push(EventPopup(self.app, session.pending_events.pop(0)), defer=True)
+            news = EventPopup(self.app, session.pending_events.pop(0), session.viewer)
+            self.app.push(news, defer=True)
 
     def busy(self) -> bool:
         """Frames are needed while the computer thinks or parts wait to be redrawn."""

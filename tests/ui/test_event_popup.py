@@ -1,0 +1,38 @@
+"""News pop-ups: the public effects for everyone, and each side's own value changes for it."""
+
+from __future__ import annotations
+
+from game.scenario import load
+from game.scenario.models import SideId
+from game.ui.screens.event_popup import event_blocks
+from game.ui.text import Para
+from tests.ai.helpers import ROOT
+
+
+def _texts(side: SideId | None) -> list[str]:
+    tutorial = load(ROOT / "scenarios" / "tutorial.yaml")
+    news = tutorial.event_by_id["practice-missile-test"]  # the exercise: +1 to each side
+    return [block.text for block in event_blocks(news, tutorial, side) if isinstance(block, Para)]
+
+
+def test_the_side_shown_the_news_sees_what_it_does_to_its_own_values():
+    # The pop-up listed only support, though the news also made the exercise worth more.
+    line = "For you (private): 'Joint exercise' is worth 1 more to you."
+    assert line in _texts(SideId.NATO)
+    assert line in _texts(SideId.RUSSIA)
+
+
+def test_without_a_viewer_no_private_value_is_shown():
+    assert not any(text.startswith("For you") for text in _texts(None))
+
+
+def test_each_side_is_told_only_its_own_changes():
+    brussels = load(ROOT / "scenarios" / "2009-brussels.yaml")
+    news = brussels.event_by_id["boundary-incident"]  # the monitors: NATO +2, Russia 0
+
+    def texts(side: SideId) -> list[str]:
+        return [b.text for b in event_blocks(news, brussels, side) if isinstance(b, Para)]
+
+    title = brussels.proposal("georgia-monitors").title
+    assert f"For you (private): '{title}' is worth 2 more to you." in texts(SideId.NATO)
+    assert not any(text.startswith("For you") for text in texts(SideId.RUSSIA))
