@@ -163,6 +163,15 @@ def resume(app: App, game: LoadedGame) -> None:
         )
     session = Session.resume(game.scenario, setup_of(record), game.state, game.scenario_path)
     session.timed_out = set(record.timed_out)
+    if not session.solo:
+        # The round's news fired before the save, while the other player sat at the table:
+        # the side sitting down now has not seen it (the log has it, but not the pop-up).
+        state = game.state
+        news = [
+            game.scenario.event_by_id[e] for e, fired in state.events_fired if fired == state.round
+        ]
+        if news and not state.moved_this_round:
+            session.unseen_news[session.to_move] = news
     attach(session, record)
     _autosaved[id(session)] = (game.state.round, game.state.over)
     begin(app, session)

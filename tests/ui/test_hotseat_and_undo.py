@@ -287,3 +287,38 @@ def test_the_hand_over_after_a_pass_on_time_says_time_ran_out(
     screen = HandoverScreen(app, session, mover.other)
     name = entry.scenario.sides.of(mover).name
     assert screen.public_lines()[-1] == f"Last move: {name} passed: time ran out."
+
+
+def test_news_the_next_side_missed_is_shown_when_a_saved_game_goes_on(
+    app: App, driver: Driver, entries: list[Entry]
+) -> None:
+    """Russia ends round 1 and sees the news; the class stops there. When the game goes on
+    from its autosave, NATO sits down and sees the news it never saw, once."""
+    from game.ui.saving import resume
+
+    session = hotseat_brussels(app, driver, entries)
+    table = app.top
+    assert isinstance(table, TableScreen)
+    table.play(Statement(SideId.NATO, Tone.CONCILIATORY))
+    driver.until(lambda: not table.busy())
+    driver.key(pygame.K_RETURN)  # "Hand over to Russia"
+    driver.key(pygame.K_RETURN)
+    table.play(Statement(SideId.RUSSIA, Tone.CONCILIATORY))
+    driver.until(lambda: isinstance(app.top, EventPopup))
+    news = app.top
+    assert isinstance(news, EventPopup)
+    driver.key(pygame.K_RETURN)  # Russia has seen it
+    driver.frames(3)
+    (autosave,) = saves_folder().glob("*.autosave.json")
+    resume(app, load_save(autosave))
+    assert handing_over_to(app) is SideId.NATO
+    driver.key(pygame.K_RETURN)  # NATO at the keyboard: its briefing first, as on any return
+    driver.key(pygame.K_RETURN)  # to the table
+    driver.until(lambda: isinstance(app.top, EventPopup))
+    assert isinstance(app.top, EventPopup) and app.top.event == news.event
+    assert app.top.viewer is SideId.NATO
+    driver.key(pygame.K_RETURN)
+    driver.frames(5)
+    assert not isinstance(app.top, EventPopup), "each side sees the news once"
+    assert isinstance(app.top, TableScreen) and app.top.session is not session
+    assert app.top.session.state.round == 2
