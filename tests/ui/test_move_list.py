@@ -134,18 +134,26 @@ def test_rival_moves_never_look_alike(
         app.close()
 
 
-def test_a_new_turn_starts_on_the_first_move(
-    app: App, driver: Driver, entries: list[Entry]
-) -> None:
-    """When the computer moved first, the focus is on the move list, not on the Trust pane."""
+def at_the_tutorial_table(
+    app: App, driver: Driver, entries: list[Entry], side: SideId
+) -> tuple[Session, TableScreen]:
+    """A solo tutorial game as `side`, past the briefing, waiting for the person's move."""
     entry = entry_named(entries, "tutorial")
     assert entry.scenario is not None
-    session = Session.start(entry.scenario, Setup(human=SideId.RUSSIA, seed=4), entry.path)
+    session = Session.start(entry.scenario, Setup(human=side, seed=4), entry.path)
     begin(app, session)
     driver.key(pygame.K_RETURN)  # the briefing's Go to the table
     table = app.top
     assert isinstance(table, TableScreen)
     driver.until(lambda: session.human_turn and not table.busy())
+    return session, table
+
+
+def test_a_new_turn_starts_on_the_first_move(
+    app: App, driver: Driver, entries: list[Entry]
+) -> None:
+    """When the computer moved first, the focus is on the move list, not on the Trust pane."""
+    _session, table = at_the_tutorial_table(app, driver, entries, SideId.RUSSIA)
     current = table.focus.current
     assert current is not None and current.widget is table.panel.rows[0]
 
@@ -155,14 +163,7 @@ def test_moving_the_focus_to_another_move_lets_go_of_the_chosen_one(
 ) -> None:
     """Enter chose a move, the arrows went on to another: the details and M once still named
     the first move while the outline sat on the second, so M made a move not in view."""
-    entry = entry_named(entries, "tutorial")
-    assert entry.scenario is not None
-    session = Session.start(entry.scenario, Setup(human=SideId.NATO, seed=4), entry.path)
-    begin(app, session)
-    driver.key(pygame.K_RETURN)  # the briefing's Go to the table
-    table = app.top
-    assert isinstance(table, TableScreen)
-    driver.until(lambda: session.human_turn and not table.busy())
+    session, table = at_the_tutorial_table(app, driver, entries, SideId.NATO)
     panel = table.panel
     driver.key(pygame.K_RETURN)  # choose the first move
     chosen = panel.chosen
