@@ -112,12 +112,18 @@ def test_a_shipped_scenario_is_named_by_file_name(tmp_path, monkeypatch):
     assert load_save(saved).state == state
 
 
-def test_saving_again_overwrites_the_same_file_and_keeps_created(kinds, tmp_path, monkeypatch):
+def one_game_at_two_points(kinds, tmp_path, monkeypatch, early_moves: int = 2):
+    """A long game's record, the game after `early_moves` moves and at its end, with saves
+    going to a temporary folder."""
     use_data_folder(tmp_path, monkeypatch)
     scenario, path, _games = kinds
     final = long_game(scenario, first_seed=11)
     record = record_for(scenario, path, final.seed)
-    early = replay(scenario, final.seed, final.moves[:2])
+    return record, replay(scenario, final.seed, final.moves[:early_moves]), final
+
+
+def test_saving_again_overwrites_the_same_file_and_keeps_created(kinds, tmp_path, monkeypatch):
+    record, early, final = one_game_at_two_points(kinds, tmp_path, monkeypatch)
     first = write_save(record, early)
     second = write_save(record, final)
     assert first == second
@@ -232,11 +238,7 @@ def test_a_pass_on_time_that_no_longer_stands_is_not_written(kinds, tmp_path, mo
 
 
 def test_each_save_point_gets_a_file_of_its_own(kinds, tmp_path, monkeypatch):
-    use_data_folder(tmp_path, monkeypatch)
-    scenario, path, _games = kinds
-    final = long_game(scenario, first_seed=11)
-    record = record_for(scenario, path, final.seed)
-    early = replay(scenario, final.seed, final.moves[:2])
+    record, early, final = one_game_at_two_points(kinds, tmp_path, monkeypatch)
     first = write_save(record, early, path=save_point_path(record, early))
     second = write_save(record, early, path=save_point_path(record, early))
     end = write_save(record, final, path=save_point_path(record, final))
@@ -250,14 +252,10 @@ def test_each_save_point_gets_a_file_of_its_own(kinds, tmp_path, monkeypatch):
 def test_a_save_goes_on_as_its_own_game_unless_that_would_overwrite_a_further_autosave(
     kinds, tmp_path, monkeypatch
 ):
-    use_data_folder(tmp_path, monkeypatch)
-    scenario, path, _games = kinds
-    final = long_game(scenario, first_seed=11)
-    record = record_for(scenario, path, final.seed)
-    point = replay(scenario, final.seed, final.moves[:3])
+    record, point, final = one_game_at_two_points(kinds, tmp_path, monkeypatch, early_moves=3)
     saved = write_save(record, point, path=save_point_path(record, point))
     assert continuing(load_save(saved)) == load_save(saved).record  # no autosave yet
-    behind = replay(scenario, final.seed, final.moves[:2])
+    behind = replay(kinds[0], final.seed, final.moves[:2])
     autosave = write_save(record, behind, autosave=True)
     assert continuing(load_save(saved)).game_id == record.game_id
     assert continuing(load_save(autosave)).game_id == record.game_id
