@@ -57,6 +57,15 @@ class Driver:
         )
         self.frames(2)
 
+    def confirm_handover(self) -> None:
+        """Wait until the hand-over screen in front takes presses, then press Enter on it."""
+        from game.ui.screens.handover import HandoverScreen
+
+        top = self.app.top
+        assert isinstance(top, HandoverScreen), f"no hand-over screen in front: {top!r}"
+        self.until(lambda: top.ready)
+        self.key(pygame.K_RETURN)
+
     def button(self, text: str) -> object:
         """The top screen's visible button whose label contains `text`."""
         top = self.app.top

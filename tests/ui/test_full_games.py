@@ -105,7 +105,7 @@ def test_hotseat_game_by_keyboard(app: App, driver: Driver, entries: list[Entry]
             shown = "\n".join(top.texts())
             assert not any(secret in shown for secret in private)
             assert "Worth to you" not in shown
-            driver.key(pygame.K_RETURN)
+            driver.confirm_handover()
         elif isinstance(top, (BriefingScreen, EventPopup)):
             driver.key(pygame.K_RETURN)
         elif isinstance(top, TableScreen):

@@ -54,9 +54,31 @@ def hotseat_brussels(app: App, driver: Driver, entries: list[Entry]) -> Session:
     session.briefed.update(SideId)
     begin(app, session)
     assert isinstance(app.top, HandoverScreen)
-    driver.key(pygame.K_RETURN)
+    driver.confirm_handover()
     assert isinstance(app.top, TableScreen)
     return session
+
+
+def test_a_quick_second_enter_never_opens_the_next_sides_table(
+    app: App, driver: Driver, entries: list[Entry]
+) -> None:
+    """NATO presses Enter twice to hand over: the second press lands on the hand-over screen,
+    which takes no press for a moment, so Russia's table stays hidden from NATO."""
+    session = hotseat_brussels(app, driver, entries)
+    table = app.top
+    assert isinstance(table, TableScreen)
+    table.play(Statement(SideId.NATO, Tone.CONCILIATORY))
+    driver.until(lambda: not table.busy())
+    driver.key(pygame.K_RETURN)  # "Hand over to Russia"
+    driver.key(pygame.K_RETURN)  # a quick second press
+    driver.key(pygame.K_RETURN)
+    handover = app.top
+    assert isinstance(handover, HandoverScreen) and handover.side is SideId.RUSSIA
+    assert not handover.ready
+    driver.until(lambda: handover.ready)
+    driver.key(pygame.K_RETURN)  # Russia, a moment later, at the keyboard
+    assert app.top is table and side_shown(table) is SideId.RUSSIA
+    assert session.to_move is SideId.RUSSIA
 
 
 def test_news_after_a_move_never_uncovers_the_other_sides_table(
@@ -75,7 +97,7 @@ def test_news_after_a_move_never_uncovers_the_other_sides_table(
     driver.until(lambda: not table.busy())
     driver.key(pygame.K_RETURN)  # "Hand over to Russia"
     assert handing_over_to(app) is SideId.RUSSIA
-    driver.key(pygame.K_RETURN)
+    driver.confirm_handover()
     assert app.top is table and side_shown(table) is SideId.RUSSIA
     table.play(Statement(SideId.RUSSIA, Tone.CONCILIATORY))
     assert session.state.round == 2 and session.to_move is SideId.NATO
@@ -95,7 +117,7 @@ def test_news_after_a_move_never_uncovers_the_other_sides_table(
     assert "Hand over to NATO" in shown
     driver.key(pygame.K_RETURN)  # hand over
     assert handing_over_to(app) is SideId.NATO
-    driver.key(pygame.K_RETURN)  # NATO at the keyboard: the news it has not seen yet
+    driver.confirm_handover()  # NATO at the keyboard: the news it has not seen yet
     driver.until(lambda: isinstance(app.top, EventPopup))
     assert isinstance(app.top, EventPopup) and app.top.event == news.event
     driver.key(pygame.K_RETURN)
@@ -302,7 +324,7 @@ def test_news_the_next_side_missed_is_shown_when_a_saved_game_goes_on(
     table.play(Statement(SideId.NATO, Tone.CONCILIATORY))
     driver.until(lambda: not table.busy())
     driver.key(pygame.K_RETURN)  # "Hand over to Russia"
-    driver.key(pygame.K_RETURN)
+    driver.confirm_handover()
     table.play(Statement(SideId.RUSSIA, Tone.CONCILIATORY))
     driver.until(lambda: isinstance(app.top, EventPopup))
     news = app.top
@@ -312,7 +334,7 @@ def test_news_the_next_side_missed_is_shown_when_a_saved_game_goes_on(
     (autosave,) = saves_folder().glob("*.autosave.json")
     resume(app, load_save(autosave))
     assert handing_over_to(app) is SideId.NATO
-    driver.key(pygame.K_RETURN)  # NATO at the keyboard: its briefing first, as on any return
+    driver.confirm_handover()  # NATO at the keyboard: its briefing first, as on any return
     driver.key(pygame.K_RETURN)  # to the table
     driver.until(lambda: isinstance(app.top, EventPopup))
     assert isinstance(app.top, EventPopup) and app.top.event == news.event

@@ -5,16 +5,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pygame
+from pygame_gui.elements import UIButton
 
 from game.saves.timeouts import with_timeouts
 from game.scenario.models import SideId
 from game.ui.screen import Screen
 from game.ui.screens.common import row_height
 from game.ui.text import Para
+from game.ui.widgets import set_enabled
 
 if TYPE_CHECKING:
     from game.ui.app import App
     from game.ui.session import Session
+
+
+CONFIRM_DELAY = 1.0
+"""Seconds before the incoming side can confirm: a quick second press of Enter by the side
+that has just handed over (or a key repeat) must not open the other side's table to it."""
 
 
 class HandoverScreen(Screen):
@@ -26,6 +33,26 @@ class HandoverScreen(Screen):
         super().__init__(app)
         self.session = session
         self.side = side
+        self.wait = CONFIRM_DELAY
+        self.confirm_button: UIButton | None = None
+
+    @property
+    def ready(self) -> bool:
+        """Whether the confirm button takes presses yet."""
+        return self.wait <= 0
+
+    def busy(self) -> bool:
+        """Frames are needed until the confirm button wakes up."""
+        return not self.ready
+
+    def update(self, dt: float) -> None:
+        """Count down the confirm delay; then the button takes presses."""
+        if self.ready:
+            return
+        self.wait -= dt
+        if self.ready and self.confirm_button is not None:
+            set_enabled(self.confirm_button, True)
+            self.focus.focus(self.confirm_button)
 
     def public_lines(self) -> list[str]:
         """What anyone in the room may see: the round and the last public move."""
@@ -65,6 +92,8 @@ class HandoverScreen(Screen):
             self.confirm,
             object_id="#primary",
         )
+        self.confirm_button = confirm
+        set_enabled(confirm, self.ready)
         self.focus.focus(confirm)
 
     def confirm(self) -> None:
@@ -72,6 +101,8 @@ class HandoverScreen(Screen):
         then any news that came while the other side was at the keyboard."""
         from game.ui.flow import brief
 
+        if not self.ready:
+            return
         # Only here does the table change sides: closing a pop-up or the menu must not.
         self.session.sit_down(self.side)
         self.app.pop()

@@ -109,7 +109,7 @@ class TableScreen(Screen):
         self.app.wake()
         from game.ui.saving import autosave
 
-        autosave(self.session)  # writes only when a round has just begun, or at the end
+        autosave(self.session)  # writes when a move was made since the last autosave
 
     @property
     def view(self) -> View:
@@ -232,7 +232,12 @@ class TableScreen(Screen):
                 "Move made",
                 [
                     Para(f"It is {name}'s turn.", 16, True),
-                    Para("Look over the log, then hand the keyboard over.", 15, gap=8),
+                    Para(
+                        f"Look over the log, then press Hand over and give the keyboard to "
+                        f"{name}: your values stay on screen until you press it.",
+                        15,
+                        gap=8,
+                    ),
                 ],
                 f"Hand over to {name}   (Enter)",
                 self.hand_over,
