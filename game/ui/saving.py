@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 
 _records: dict[int, SaveRecord] = {}
 """The save record of each live session, by id (sessions are not hashable)."""
-_autosaved: dict[int, tuple[int, bool]] = {}
-"""The (round, over) each live session was last autosaved at."""
+_autosaved: dict[int, int] = {}
+"""How many moves each live session's autosave holds."""
 _save_points: dict[int, tuple[int, Path]] = {}
 """Each live session's latest save point: how many moves it holds, and its file."""
 
@@ -129,17 +129,15 @@ def save_now(session: Session, autosave: bool = False) -> Path:
 
 
 def autosave(session: Session) -> None:
-    """After any change: write the autosave when a round has just begun, and at the end."""
-    state = session.state
-    mark = (state.round, state.over)
-    if _autosaved.get(id(session)) == mark or (state.moved_this_round and not state.over):
-        return
-    write_autosave(session)
+    """After any change: write the autosave when a move was made since it was last written,
+    so that quitting (or a crash) mid-round loses no move and undoes nothing in hot seat."""
+    if _autosaved.get(id(session)) != len(session.state.moves):
+        write_autosave(session)
 
 
 def write_autosave(session: Session) -> None:
     """Write the autosave now; a failure is said in the Notes panel, and play goes on."""
-    _autosaved[id(session)] = (session.state.round, session.state.over)
+    _autosaved[id(session)] = len(session.state.moves)
     try:
         save_now(session, autosave=True)
     except SaveError as error:
@@ -173,7 +171,7 @@ def resume(app: App, game: LoadedGame) -> None:
         if news and not state.moved_this_round:
             session.unseen_news[session.to_move] = news
     attach(session, record)
-    _autosaved[id(session)] = (game.state.round, game.state.over)
+    _autosaved[id(session)] = len(game.state.moves)
     begin(app, session)
 
 
@@ -212,8 +210,8 @@ def undo_last(app: App, session: Session) -> None:
     record = _records.get(id(session))
     if record is not None:
         attach(new, record)
-    # The autosave may hold the move just taken back: rewritten now, a crash cannot bring
-    # it back (an autosave is otherwise written only as a round begins).
+    # The autosave holds the move just taken back: rewritten now, a crash cannot bring it
+    # back.
     write_autosave(new)
     app.reset(TableScreen(app, new))
 

@@ -1,4 +1,4 @@
-"""Saving from the pause menu, the autosave each round, undo in single-player, Export."""
+"""Saving from the pause menu, the autosave after each move, undo in single-player, Export."""
 
 from __future__ import annotations
 
@@ -65,13 +65,17 @@ def test_save_from_the_pause_menu(app: App, driver: Driver, entries: list[Entry]
     assert loaded.record.mode == "solo" and loaded.record.difficulty == "easy"
 
 
-def test_autosave_at_the_start_of_each_round(app: App, driver: Driver, entries: list[Entry]):
+def test_autosave_after_every_move(app: App, driver: Driver, entries: list[Entry]):
+    """Quitting mid-round loses no move: the autosave follows each one (in hot seat this
+    also means quitting and loading cannot take a move back)."""
     table = start(app, driver, entries, Setup(mode=HOTSEAT, seed=5))
     session = table.session
     autosaves = lambda: [info for info in list_saves() if info.autosave]  # noqa: E731
     assert [info.round for info in autosaves()] == ["1"]
     table.play(Statement(SideId.NATO, Tone.CONCILIATORY))
-    assert autosaves()[0].round == "1", "no autosave in the middle of a round"
+    (info,) = autosaves()
+    assert info.round == "1"
+    assert load_save(info.path).state == session.state, "the round's first move is kept"
     table.play(Statement(SideId.RUSSIA, Tone.CONCILIATORY))
     assert session.state.round == 2
     (info,) = autosaves()
