@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine import outcome
 from game.library import Entry
 from game.scenario.models import SideId
 from game.ui import hooks
@@ -87,6 +88,26 @@ def test_setup_briefing_table_event_pause_settings(app: App, entries: list[Entry
     assert "Resume" in rendered(app)
     app.push(SettingsScreen(app))
     assert "Text size" in rendered(app)
+
+
+def test_the_debrief_shows_the_score_parts_as_the_report_does(
+    app: App, entries: list[Entry]
+) -> None:
+    """The parts of each score read as in the exported record's score table (package +0.70,
+    trust 56.5), so a teacher redoing the sum by hand gets the score shown."""
+    entry = entry_named(entries, "tutorial")
+    assert entry.scenario is not None
+    session = Session.start(entry.scenario, Setup(mode=HOTSEAT, seed=2), entry.path)
+    while not session.over:
+        session.play(session.legal()[0])
+    finish(app, session)
+    text = rendered(app)
+    result = outcome(session.state)
+    for side in SideId:
+        score = result.of(side)
+        assert f"Package {score.package:+.2f} of its best" in text
+        assert f"mean trust {score.trust:.1f}/100" in text
+        assert f"support at home {score.support}/100" in text
 
 
 def test_handover_and_debrief(app: App, entries: list[Entry]) -> None:

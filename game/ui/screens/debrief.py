@@ -62,9 +62,11 @@ def result_blocks(session: Session, result: Outcome) -> list[Block]:
                 gap=10,
             ),
             Para(
-                f"Package {score.package:.0%} of its best possible (x{C.PACKAGE_WEIGHT}), "
-                f"support at home {score.support} (x{C.SUPPORT_WEIGHT}), "
-                f"mean trust {score.trust:.0f} "
+                # The same figures, rounded the same way, as the report's score table, so
+                # that the sum can be checked by hand: 60 x 0.70 + 20 x 0.49 + 20 x 0.565.
+                f"Package {score.package:+.2f} of its best possible (x{C.PACKAGE_WEIGHT}), "
+                f"support at home {score.support}/100 (x{C.SUPPORT_WEIGHT}), "
+                f"mean trust {score.trust:.1f}/100 "
                 f"(x{C.TRUST_WEIGHT}).",
                 14,
                 colour="text_dim",
