@@ -18,7 +18,11 @@ def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
         help="open the game window (the default command)",
         description="Open the title screen, or with FILE start a game of that scenario at once.",
     )
-    parser.add_argument("file", nargs="?", help="a scenario file to play straight away")
+    parser.add_argument(
+        "file",
+        nargs="?",
+        help="a scenario to play straight away: a file, or a scenario's name (e.g. tutorial)",
+    )
     parser.add_argument(
         "--side", choices=("nato", "russia"), default="nato", help="your side (solo)"
     )
@@ -74,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
 def _session(args: argparse.Namespace) -> Any:
     import random
 
+    from game.commands.scenario_name import missing_hint, scenario_path
     from game.scenario import ScenarioError, SideId, load
     from game.setup_limits import is_level, levels_in_words
     from game.ui.session import Session, Setup
@@ -81,13 +86,16 @@ def _session(args: argparse.Namespace) -> Any:
     if not is_level(args.difficulty):
         print(f"detente play: --difficulty must be {levels_in_words()}", file=sys.stderr)
         return None
+    path = scenario_path(args.file)
+    hint = missing_hint(path)
+    if hint is not None:
+        print(f"detente play: {hint}", file=sys.stderr)
+        return None
     try:
-        scenario = load(args.file)
+        scenario = load(path)
     except ScenarioError as error:
-        print_problems(args.file, error.problems)
+        print_problems(path, error.problems)
         return None
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 2**31)
     setup = Setup(args.mode, SideId(args.side), args.difficulty, args.timer, seed)
-    from pathlib import Path
-
-    return Session.start(scenario, setup, Path(args.file))
+    return Session.start(scenario, setup, path)

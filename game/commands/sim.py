@@ -32,7 +32,12 @@ def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
             f"solution. Players: {names}."
         ),
     )
-    parser.add_argument("--scenario", type=Path, metavar="FILE", help="the scenario to play")
+    parser.add_argument(
+        "--scenario",
+        type=Path,
+        metavar="FILE",
+        help="the scenario to play: a file, or a scenario's name (e.g. tutorial)",
+    )
     parser.add_argument("--nato", metavar="LEVEL", help="NATO's player (default: hard)")
     parser.add_argument("--russia", metavar="LEVEL", help="Russia's player (default: hard)")
     parser.add_argument(
@@ -68,6 +73,7 @@ def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
 def run(args: argparse.Namespace) -> int:
     """Play the games and print the summary (or the balance table)."""
     from game.ai import PLAYER_NAMES
+    from game.commands.scenario_name import missing_hint, scenario_path
     from game.scenario import ScenarioError, load
 
     path = args.balance or args.scenario
@@ -88,6 +94,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"unknown player '{name}': choose one of {known}", file=sys.stderr)
             return 2
     games = args.games if args.games is not None else (BALANCE_GAMES if args.balance else 20)
+    path = scenario_path(path)
+    hint = missing_hint(path)
+    if hint is not None:
+        print(f"detente sim: {hint}", file=sys.stderr)
+        return 1
     try:
         scenario = load(path)
     except ScenarioError as error:

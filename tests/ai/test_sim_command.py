@@ -80,6 +80,11 @@ def test_a_missing_scenario_is_refused(capsys):
     assert "no-such-file.yaml" in capsys.readouterr().err
 
 
+def test_a_shipped_scenario_can_be_named(capsys):
+    assert main(["sim", "--scenario", "tutorial", "--games", "1", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["scenario"] == "tutorial"
+
+
 def test_the_balance_table_covers_every_pairing(capsys):
     assert main(["sim", "--balance", TABLE, "--games", "1", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)

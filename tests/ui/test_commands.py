@@ -55,6 +55,24 @@ def test_play_reports_a_broken_file(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "broken.yaml:" in capsys.readouterr().err
 
 
+def test_play_takes_a_shipped_scenarios_name(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`detente play tutorial` (or `2009-brussels.yaml`) from any folder finds the scenario the
+    game ships, as after a classroom install; an unknown name lists the names there are."""
+    monkeypatch.chdir(tmp_path)
+    parser, _ = build_parser()
+    for name in ("tutorial", "2009-brussels.yaml"):
+        session = _session(parser.parse_args(["play", name]))
+        assert session is not None, capsys.readouterr().err
+        assert session.path is not None and session.path.is_file()
+        assert session.path.stem == Path(name).stem
+        session.close()
+    assert _session(parser.parse_args(["play", "turorial"])) is None
+    err = capsys.readouterr().err
+    assert "no such file: turorial" in err and "tutorial" in err.split("named:")[1]
+
+
 def test_no_arguments_means_play() -> None:
     """`detente` alone runs the play handler (which opens the title screen)."""
     parser, handlers = build_parser()
