@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.ai.player import HOLD_WORDS, Reasons
+from game.ai.player import HOLD_WORDS, Reasons, Waiting
 from game.scenario.models import SideId
 
 SIDE_NAMES = {SideId.NATO: "NATO", SideId.RUSSIA: "Russia"}
@@ -10,6 +10,30 @@ SIDE_NAMES = {SideId.NATO: "NATO", SideId.RUSSIA: "Russia"}
 
 def explain(side: SideId, reasons: Reasons) -> str:
     """One or two sentences saying what the player does and why, with the numbers it used."""
+    sentence = _explain_move(side, reasons)
+    if reasons.waiting is not None:
+        sentence += " " + _sentence(_waiting_words(reasons.waiting), [])
+    return sentence
+
+
+def _waiting_words(waiting: Waiting) -> str:
+    """Why the other side's newest offer is left waiting while we do something else."""
+    offer = f"their offer on '{waiting.title}'"
+    if waiting.barred:
+        return f"{offer} crosses one of our red lines as it stands"
+    if round(waiting.value, 2) <= 0:
+        # A proposal with nothing to gain for us has no "share of its best" worth saying.
+        cost = "would cost us" if round(waiting.value, 2) < 0 else "gives us nothing"
+        return f"{offer} waits: as it stands it {cost}"
+    worth = _value_words(Reasons("accept", value=waiting.share))
+    bar = f"the {_n(waiting.bar)} {waiting.bar_words}"
+    if waiting.share >= waiting.bar - 1e-9:
+        return f"{offer} can wait: it is {worth}, at or above {bar}"
+    return f"{offer} waits: it is {worth}, below {bar}"
+
+
+def _explain_move(side: SideId, reasons: Reasons) -> str:
+    """The sentence about the move itself."""
     who = SIDE_NAMES[side]
     title = f"'{reasons.title}'" if reasons.title else ""
     parts: list[str] = []

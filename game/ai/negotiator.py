@@ -4,6 +4,7 @@ move, and explain the choice."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -14,7 +15,7 @@ from game.ai.layout import Layout
 from game.ai.levels import STYLES
 from game.ai.models import Model
 from game.ai.observe import Observer, Seen
-from game.ai.player import Decision, Player, Reasons
+from game.ai.player import Decision, Player, Reasons, Waiting
 from game.ai.scoring import score
 from game.engine.moves import Move, Pass
 from game.engine.view import View
@@ -86,6 +87,9 @@ class Negotiator(Player):
         reasons = best.reasons
         if reasons.action == "pass":
             reasons = _pass_reasons(ctx)
+        waiting = _waiting_offer(ctx, seen, reasons.proposal)
+        if waiting is not None:
+            reasons = replace(reasons, waiting=waiting)
         self.observer.after_own(best.move)
         self.our_last = reasons.action
         return Decision(best.move, explain(self.side, reasons), reasons)
@@ -112,6 +116,23 @@ class Negotiator(Player):
             self.firmness = max(-1.0, min(1.0, self.firmness + step))
         if self.observer.broken:
             self.firmness = min(1.0, self.firmness + 0.1)
+
+
+def _waiting_offer(ctx: Context, seen: list[Seen], chosen: str | None) -> Waiting | None:
+    """Why the other side's newest offer still waits for us, when our move is about something
+    else: a student who made an offer should hear what became of it."""
+    board = ctx.board
+    for item in reversed(seen):
+        pid = item.proposal
+        if item.kind not in ("table", "amend") or pid is None or pid == chosen:
+            continue
+        live = board.proposals.get(pid)
+        if live is None or not live.status.on_table or board.side in live.accepted_by:
+            return None
+        _, share, bar = ctx.acceptable(pid)
+        value = board.current(pid).value
+        return Waiting(board.title(pid), value, share, bar.value, bar.words, ctx.barred(pid))
+    return None
 
 
 def _pass_reasons(ctx: Context) -> Reasons:

@@ -19,6 +19,22 @@ HOLD_WORDS = "that holding out for better terms is worth"
 
 
 @dataclass(frozen=True)
+class Waiting:
+    """The other side's newest offer left waiting, as our acceptance rule saw it."""
+
+    title: str
+    value: float
+    """What its terms are worth to us (a proposal's own value scale)."""
+    share: float
+    """The same as a share of the best the proposal could give us."""
+    bar: float
+    """The share it must reach for us to accept it now."""
+    bar_words: str
+    barred: bool
+    """Whether its terms cross one of our red lines."""
+
+
+@dataclass(frozen=True)
 class Reasons:
     """The numbers and facts a decision was made from; the explanation is formatted from these."""
 
@@ -51,6 +67,9 @@ class Reasons:
     """Why the bar is below the round's aim, when it is (said with the bar)."""
     before: float | None = None
     """For a change to our own offer: what the old terms were worth, on the scale of `value`."""
+    waiting: Waiting | None = None
+    """The other side's newest offer, when this move is about something else, with the
+    acceptance rule's numbers for it: the explanation says why it waits."""
 
 
 @dataclass(frozen=True)

@@ -114,6 +114,8 @@ def _numbers_in_reasons(reasons):
             allowed.add(f"{value:.2f}")
     if reasons.chance is not None:
         allowed.add(f"{reasons.chance:.0%}")
+    if reasons.waiting is not None:
+        allowed.update(f"{value:.2f}" for value in (reasons.waiting.share, reasons.waiting.bar))
     for text in (
         reasons.bar_why,
         reasons.trust_note,
@@ -278,3 +280,32 @@ def test_a_gift_never_leaves_us_behind():
             assert "no worse off than them" in decision.explanation
         state = apply(state, decision.move).state  # type: ignore[union-attr]
     assert gifts == 1
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_an_offer_left_waiting_is_named_with_the_acceptance_rules_numbers(level):
+    """When the other side's newest offer is not what the computer's move is about, the
+    explanation says why it waits, with the real share of its best and the bar it missed
+    (a student who amended the guarantee heard nothing of it before)."""
+    waiting = []
+    for scenario in SCENARIOS:
+        for opponent in ("hard", "tft", "hardliner"):
+            for state, decision in _decisions(scenario, level, opponent, seed=4):
+                if decision.reasons.waiting is not None:
+                    waiting.append((state, decision))
+    assert waiting, "no game left an offer waiting"
+    for state, decision in waiting:
+        reasons, item = decision.reasons, decision.reasons.waiting
+        assert item is not None
+        pid = next(p.id for p in state.scenario.proposals if p.title == item.title)
+        live = state.proposal(pid)
+        assert pid != reasons.proposal
+        assert live.status.on_table and SideId.NATO not in live.accepted_by
+        second = decision.explanation.split(". Their offer on ", 1)[1]
+        assert second.startswith(f"'{item.title}'")
+        if item.barred:
+            assert "red lines" in second
+        elif round(item.value, 2) > 0:
+            assert item.share == pytest.approx(_share(state, SideId.NATO, pid))
+            assert f"{item.share:.2f}" in second and f"{item.bar:.2f}" in second
+            assert ("below" in second) == (item.share < item.bar - 1e-9)
