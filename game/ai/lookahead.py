@@ -76,8 +76,9 @@ def _rollout_factor(mean: float, runner: float) -> tuple[str, float]:
     if round(runner, 1) >= round(mean, 1):
         # Kept although another move did as well or a little better: say why.
         words = (
-            f"{played} {mean:.1f} points for us and the next best move {runner:.1f}, too "
-            "close to change our first choice"
+            f"{played} {mean:.1f} points for us and the best other move {runner:.1f}; "
+            f"we change our first choice only for {MARGIN:.0f} point more, since play-outs "
+            "against guessed opponents are rough"
         )
     else:
         words = f"{played} {mean:.1f} points for us against {runner:.1f} for the next best move"

@@ -4,7 +4,7 @@ choice for a reason."""
 from __future__ import annotations
 
 from game.ai.context import Candidate
-from game.ai.lookahead import LONG_SHOT, _pool, _rollout_factor
+from game.ai.lookahead import LONG_SHOT, MARGIN, _pool, _rollout_factor
 from game.ai.player import Reasons
 from game.engine.moves import Accept, Statement, Table, Tone
 from game.scenario.models import SideId
@@ -37,7 +37,13 @@ def test_statements_are_left_to_the_first_choice():
 
 def test_the_rollouts_reason_says_when_the_first_choice_was_kept_on_a_close_call():
     kept, weight = _rollout_factor(55.41, 55.38)
-    assert "55.4 points for us and the next best move 55.4, too close to change" in kept
+    assert "55.4 points for us and the best other move 55.4; we change our first choice" in kept
+    # Kept although the other did a little better: the sentence says why that is no slip.
+    slightly_better, _ = _rollout_factor(41.4, 41.5)
+    assert "41.4 points for us and the best other move 41.5; we change our first choice " in (
+        slightly_better
+    )
+    assert f"only for {MARGIN:.0f} point more" in slightly_better
     assert weight == 55.41
     clear, _ = _rollout_factor(49.2, 44.8)
     assert clear.endswith("49.2 points for us against 44.8 for the next best move")
