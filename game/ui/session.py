@@ -93,12 +93,16 @@ class Session:
         """A session around an existing state (a loaded save)."""
         session = cls(scenario, setup, state, path)
         session.timer_left = float(setup.timer)
-        session._note_trust_from_start(state)
         if setup.mode == SOLO:
-            from game.ai import make_player
-
-            session._player = make_player(setup.difficulty, setup.human.other, seed=setup.seed)
+            session._player = session._new_player()
+        session._replay_from_start(state)
         return session
+
+    def _new_player(self) -> Any:
+        """The computer player of a game against the computer, remembering nothing yet."""
+        from game.ai import make_player
+
+        return make_player(self.setup.difficulty, self.setup.human.other, seed=self.setup.seed)
 
     # -- who is who -------------------------------------------------------------------------
 
@@ -176,14 +180,20 @@ class Session:
         if not self.solo:
             self.unseen_news.setdefault(self.viewer.other, []).append(event)
 
-    def _note_trust_from_start(self, state: State) -> None:
-        """The trust notes of a resumed game: its moves played again, for the fading; and
-        the computer's last move, which a save keeps without its reasoning."""
+    def _replay_from_start(self, state: State) -> None:
+        """Play a resumed game's moves again: for the trust notes and their fading, and so
+        that the computer decides each of its past moves again and remembers the game as if
+        it had never stopped (its aim, its model of the other side, its reasoning)."""
         replayed = new_game(self.scenario, state.seed)
         self._note_trust(replayed.log, {})
+        in_step = self._player is not None
         for move in state.moves:
             fading = round_fading(replayed, move)
             made_in = replayed.round
+            reasoning = None
+            if in_step and move.side is not self.setup.human:
+                reasoning = self._decide_again(replayed, move)
+                in_step = reasoning is not None
             result = apply(replayed, move)
             if not isinstance(result, Applied):
                 break  # a loaded save was checked already; a stray state keeps what it has
@@ -191,9 +201,22 @@ class Session:
             replayed = result.state
             if self.solo and move.side is not self.setup.human:
                 self.computer_move = describe_move(self.scenario, move)
-                self.explanation = (
+                self.explanation = reasoning or (
                     f"Made in round {made_in}. Its reasoning is not kept in saved games."
                 )
+                if reasoning is not None:
+                    self.reasons[len(replayed.moves)] = (self.computer_move, reasoning)
+
+    def _decide_again(self, state: State, made: Move) -> str | None:
+        """Have the computer decide a past move of its own again; its explanation, or None
+        when it now chooses otherwise (a game played by another version of the game), in
+        which case it starts afresh and learns the game from what it sees next."""
+        side = made.side
+        decision = self._player.choose(view(state, side), legal_moves(state, side))
+        if decision.move == made:
+            return str(decision.explanation)
+        self._player = self._new_player()
+        return None
 
     def carry_over(self, earlier: Session) -> None:
         """Keep what an earlier session of this game knew for the moves that still stand

@@ -51,3 +51,35 @@ def test_passes_on_time_are_counted_and_undo_keeps_only_those_that_stand():
     undone = Session.resume(session.scenario, session.setup, earlier)
     undone.carry_over(session)
     assert undone.timed_out == {1}
+
+
+def test_the_computer_goes_on_after_a_load_as_if_the_game_never_stopped():
+    """A loaded game's computer decides its past moves again, so its next decision and its
+    words are those of a game that never stopped (a student saw its aim go from 0.23 to
+    0.19 after loading), and its past reasoning is back in the log's details."""
+    from pathlib import Path
+
+    from game.ai import make_player
+    from game.engine import apply, is_over, legal_moves, new_game, view
+    from game.scenario import load
+
+    path = Path(__file__).resolve().parents[2] / "scenarios" / "2011-lisbon-to-chicago.yaml"
+    scenario = load(path)
+    setup = Setup(human=RUSSIA, difficulty="hard", seed=7)
+    computer = make_player("hard", NATO, seed=setup.seed)
+    student = make_player("hardliner", RUSSIA, seed=3)
+    state = new_game(scenario, setup.seed)
+    compared = 0
+    while not is_over(state):
+        side = state.to_move
+        if side is NATO and state.moves:
+            resumed = Session.resume(scenario, setup, state)
+            assert resumed.reasons, "the computer's reasoning comes back with the game"
+            again = resumed._player.choose(view(state, side), legal_moves(state, side))
+        player = computer if side is NATO else student
+        decision = player.choose(view(state, side), legal_moves(state, side))
+        if side is NATO and state.moves:
+            assert (again.move, again.explanation) == (decision.move, decision.explanation)
+            compared += 1
+        state = apply(state, decision.move).state  # type: ignore[union-attr]
+    assert compared >= 6
