@@ -150,7 +150,8 @@ class MovePanel:
                 for move, label in zip(members, full, strict=True):
                     words = displayable(detail(scenario, move), font) if shared else label
                     text = ellipsize(words, font, width - left - px(28))
-                    tip = displayable(describe_move(scenario, move), font)
+                    # In full: the button shows the shortened label already.
+                    tip = displayable(describe_move(scenario, move, short=False), font)
                     cost = self._row(rows, text, tip, pygame.Rect(left, y, width - left, row_h))
                     button = self.rows[rows]
                     action = self._chooser(move)

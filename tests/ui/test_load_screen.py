@@ -187,3 +187,22 @@ def test_a_finished_game_offers_its_debrief(app: App, driver: Driver, entries: l
     driver.click(screen.go)
     assert isinstance(app.top, DebriefScreen)
     assert app.top.session.state == state
+
+
+def test_a_chosen_rows_label_fits_in_its_bold_font(app: App, driver: Driver, entries: list[Entry]):
+    """Labels are shortened to fit the chosen row's bold font, so the chosen one is not cut
+    by its own border ("Lisbon to Chicag.." ran under the outline)."""
+    from game.ui.text import displayable
+
+    for number in range(3):
+        saved(entries, number + 1, moves=3, game_id=f"table-{number}")
+    app.push(LoadScreen(app))
+    driver.frames()
+    screen = app.top
+    assert isinstance(screen, LoadScreen)
+    bold = app.fonts.get(16, True)
+    for index, button in enumerate(screen.list_buttons):
+        screen.choose(index)
+        driver.frames()
+        width = bold.size(displayable(button.text, bold))[0]
+        assert width <= button.relative_rect.width - app.fonts.px(16), button.text

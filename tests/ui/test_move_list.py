@@ -175,3 +175,21 @@ def test_moving_the_focus_to_another_move_lets_go_of_the_chosen_one(
     assert not session.state.moves, "no move was made"
     driver.key(pygame.K_RETURN)  # choose the move now in view
     assert panel.chosen is not None and panel.chosen != chosen
+
+
+def test_a_moves_tooltip_says_it_in_full(app: App, driver: Driver, entries: list[Entry]) -> None:
+    """An objection's button is cut to fit; its tooltip gives the whole objection (it was
+    cut too: "…change nothing on the ground. Russia wa…")."""
+    from game.engine.describe import describe_move
+
+    session, table = at_the_tutorial_table(app, driver, entries, SideId.RUSSIA)
+    objections = [
+        (row, move)
+        for row, move in table.panel.buttons.items()
+        if isinstance(move, RaiseObjection) and row.visible
+    ]
+    assert objections, "the tutorial offers Russia an objection in round 1"
+    for row, move in objections:
+        whole = describe_move(session.scenario, move, short=False)
+        assert row.tool_tip_text == whole
+        assert session.scenario.objection(move.objection).text in whole

@@ -117,7 +117,9 @@ class LoadScreen(ListWithDetails):
         )
         height, gap = self.px(40), self.px(6)
         inner_w = list_w - 24
-        font = self.app.fonts.get(15, True)
+        # The chosen row's font (the theme's #entry_chosen: 16, bold), the widest of the two
+        # row styles, so a label shortened to fit still fits once its row is chosen.
+        font = self.app.fonts.get(16, True)
         self.list_buttons = []
         for index, info in enumerate(self.saves):
             text = ellipsize(displayable(save_label(info), font), font, inner_w - self.px(24))
@@ -177,8 +179,8 @@ class LoadScreen(ListWithDetails):
                 [
                     Para("No saved games yet.", 18, True),
                     Para(
-                        "Save from the menu during a game (Esc); a game also saves itself at "
-                        "the start of every round.",
+                        "Save from the menu during a game (Esc); a game also saves itself "
+                        "after every move.",
                         15,
                         gap=8,
                     ),
