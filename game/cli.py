@@ -47,10 +47,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args = parser.parse_args(["play", *(argv or sys.argv[1:])])
     try:
-        return handlers[command](args)
+        code = handlers[command](args)
+        # Flushed here, not by Python at exit, so a failed write is caught just below.
+        sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (`detente sim ... | head`): stop quietly, as other tools do.
-        # Python would still complain while flushing stdout at exit, so point it at nothing.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _drop_stdout()
         return 1
+    except OSError as error:
+        # Commands say their own file problems; what gets here is mostly the output itself
+        # failing (`detente schema > /dev/full`, a full disk): one line, not a traceback.
+        reason = error.strerror or str(error)
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"detente {command}: {reason}{where}", file=sys.stderr)
+        try:
+            sys.stdout.flush()
+        except OSError:
+            _drop_stdout()
+        return 1
+    return code
+
+
+def _drop_stdout() -> None:
+    """Point stdout at nothing: Python would otherwise fail again flushing it at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from game import APP_NAME
+from game.saves.atomic import write_atomic
 
 WINDOW_SIZES: tuple[tuple[int, int], ...] = (
     (1280, 720),
@@ -81,8 +82,8 @@ def save(settings: Settings, path: Path | None = None) -> bool:
     """Write the settings; returns False (and keeps playing) if the folder is not writable."""
     target = path or settings_path()
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(asdict(settings), indent=2) + "\n", encoding="utf-8")
+        # Atomic: a crash or a full disk mid-write keeps the settings file that was there.
+        write_atomic(target, (json.dumps(asdict(settings), indent=2) + "\n").encode("utf-8"))
     except OSError:
         return False
     return True

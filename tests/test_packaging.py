@@ -22,3 +22,25 @@ def test_every_scenario_and_asset_is_in_the_wheels_data_files():
     assert shipped
     missing = [str(p.relative_to(ROOT)) for p in shipped if p not in packaged]
     assert not missing, f"add these to [tool.setuptools.data-files] in pyproject.toml: {missing}"
+
+
+def test_the_licence_ships_with_the_package():
+    """pyproject's MIT is the LICENSE file's, and setuptools puts that file in the wheel's
+    metadata and the sdist (license-files needs setuptools 77, so the build asks for it)."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    project = config["project"]
+    assert project["license"] == "MIT"
+    assert project["license-files"] == ["LICENSE"]
+    assert "setuptools>=77" in config["build-system"]["requires"]
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert text.startswith("MIT License\n\nCopyright (c) 2026 The Détente developers\n")
+
+
+def test_every_asset_has_its_licence_named_beside_it():
+    notes = (ROOT / "assets" / "README.md").read_text(encoding="utf-8")
+    licences = notes.split("## Licences", 1)[1]
+    for path in (ROOT / "assets").rglob("*"):
+        if path.is_file() and path.name != "README.md" and path.parent.name != "fonts":
+            assert f"`{path.name}`" in licences, f"say in assets/README.md whose {path.name} is"
+    assert (ROOT / "assets" / "fonts" / "OFL.txt").is_file()
+    assert "`fonts/`" in licences and "Open Font License" in licences

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -52,13 +53,23 @@ def run(args: argparse.Namespace) -> int:
     # Charts are drawn off-screen; no window, sound or banner is wanted here.
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    if args.save is not None:
+        return _one(args.save, args.out)
+    return _class(args.class_folder, args.out)
+
+
+def _write(write: Callable[[], list[Path]], out: Path) -> int:
+    """Run `write` and list the files it wrote, or say in a line why it could not."""
+    # Only writing is caught here: a save that cannot be read is a SaveError of its own,
+    # so a reading problem is never blamed on the output folder.
     try:
-        if args.save is not None:
-            return _one(args.save, args.out)
-        return _class(args.class_folder, args.out)
+        written = write()
     except OSError as error:
-        print(f"cannot write to {args.out}: {error.strerror or error}", file=sys.stderr)
+        print(f"cannot write to {out}: {error.strerror or error}", file=sys.stderr)
         return 1
+    for path in written:
+        print(f"wrote {path}")
+    return 0
 
 
 def _one(save: Path, out: Path) -> int:
@@ -72,8 +83,8 @@ def _one(save: Path, out: Path) -> int:
     except SaveError as error:
         print(error, file=sys.stderr)
         return 1
-    for path in export_game(game, out):
-        print(f"wrote {path}")
+    if _write(lambda: export_game(game, out), out):
+        return 1
     state = game.state
     if not state.over:
         # Said here too, so nobody hands the record in as a result.
@@ -90,17 +101,21 @@ def _class(folder: Path, out: Path) -> int:
     from game.report.classpage import write_summary
     from game.report.classroom import collect
 
-    if not folder.is_dir():
+    if not os.path.isdir(folder):  # False, not an error, for a name too long to look up
         print(f"{folder}: not a folder of saves", file=sys.stderr)
         return 1
-    summary = collect(folder)
+    try:
+        summary = collect(folder)
+    except OSError as error:
+        print(f"{folder}: cannot read the folder: {error.strerror or error}", file=sys.stderr)
+        return 1
     for path, message in summary.problems:
         print(f"{path}: {message}", file=sys.stderr)
     if not summary.tables:
         print(f"{folder}: no readable saves, nothing written", file=sys.stderr)
         return 1
-    for path in write_summary(summary, out):
-        print(f"wrote {path}")
+    if _write(lambda: write_summary(summary, out), out):
+        return 1
     count = len(summary.problems)
     if count:
         print(f"{plural(count, 'save')} could not be read (listed in the summary)", file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +22,22 @@ def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write the screenshots and list them."""
+    """Write the screenshots and list them, or say in a line why they cannot be written."""
     from game.ui.screenshots import render_all
 
-    for path in render_all(Path(args.directory)):
+    directory = Path(args.directory)
+    try:
+        written = render_all(directory)
+    except OSError as error:
+        print(f"cannot write the screenshots to {directory}: {_reason(error)}", file=sys.stderr)
+        return 1
+    for path in written:
         print(path)
     return 0
+
+
+def _reason(error: OSError) -> str:
+    # mkdir's "File exists" for a file in the way does not say what to do about it.
+    if isinstance(error, FileExistsError):
+        return "it is a file, not a folder"
+    return error.strerror or str(error)

@@ -28,7 +28,14 @@ from game.engine.moves import MOVE_TYPES, Move, Pass, Tone, move_from_dict, move
 from game.saves.errors import SaveError
 from game.saves.fingerprint import state_digest
 from game.scenario.models import SideId
-from game.setup_limits import TIMER_IN_WORDS, is_level, is_timer, levels_in_words
+from game.setup_limits import (
+    SEED_IN_WORDS,
+    TIMER_IN_WORDS,
+    is_level,
+    is_seed,
+    is_timer,
+    levels_in_words,
+)
 
 KIND = "detente-save"
 FORMAT_VERSION = 2
@@ -227,6 +234,10 @@ def from_data(data: Any) -> SaveRecord:
         raise reader.damaged("humans", "a list of sides (nato, russia)")
     raw_moves = reader.get("moves", list)
     moves = [_read_move(raw, number) for number, raw in enumerate(raw_moves, start=1)]
+    seed = reader.get("seed", int)
+    if not is_seed(seed):
+        # The computer player's generator refuses a negative seed: caught here, not on Continue.
+        raise reader.damaged("seed", f"{SEED_IN_WORDS}, not {_shown(seed)}")
     difficulty = reader.get("difficulty", str, optional=True)
     if mode == "solo" and difficulty is not None and not is_level(difficulty):
         # The level the computer plays at (a computer-only game names its players here).
@@ -263,7 +274,7 @@ def from_data(data: Any) -> SaveRecord:
             shipped=scenario.get("shipped", bool),
             rules_sha256=scenario.get("rules_sha256", str, optional=True),
         ),
-        seed=reader.get("seed", int),
+        seed=seed,
         mode=mode,
         humans=tuple(SideId(h) for h in humans),
         created=reader.get("created", str),

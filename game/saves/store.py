@@ -22,6 +22,9 @@ SUFFIX = ".json"
 AUTOSAVE_SUFFIX = ".autosave.json"
 NOT_SAVED = "the game could not be saved: "
 """How the message of a failed write begins; the reason follows."""
+MAX_BYTES = 2 * 1024 * 1024
+"""The most a save file may hold (2 MiB, as for a scenario file); a long game's save is a few
+KiB."""
 
 
 def now_stamp() -> str:
@@ -273,12 +276,30 @@ def parse_save(raw: bytes) -> tuple[SaveRecord, int]:
     return from_data(data), version
 
 
-def read_record(path: Path) -> tuple[SaveRecord, int]:
-    """Read a save's record without replaying it (for listings), or SaveError."""
+def _read_capped(path: Path) -> bytes:
+    """A save file's bytes, or SaveError if it cannot be read or is far too big for one."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            # The listing reads every file in the folder: a huge one (a film dropped there, say)
+            # is turned away on its size before a byte of it is read.
+            size = os.fstat(file.fileno()).st_size
+            raw = b"" if size > MAX_BYTES else file.read(MAX_BYTES + 1)
     except OSError as error:
         raise SaveError(f"cannot read the save: {error.strerror or error}", str(path)) from None
+    # The read catches what fstat cannot: a file that grew meanwhile, or a device.
+    if size > MAX_BYTES or len(raw) > MAX_BYTES:
+        big = f"{size:,} bytes" if size > MAX_BYTES else "more"
+        raise SaveError(
+            f"this is not a Détente save file, or it is damaged: a save is never more than "
+            f"{MAX_BYTES:,} bytes ({MAX_BYTES // 1048576} MiB), and this file holds {big}",
+            str(path),
+        )
+    return raw
+
+
+def read_record(path: Path) -> tuple[SaveRecord, int]:
+    """Read a save's record without replaying it (for listings), or SaveError."""
+    raw = _read_capped(path)
     try:
         return parse_save(raw)
     except SaveError as error:
@@ -309,3 +330,8 @@ def load_save(path: Path) -> LoadedGame:
         return open_record(record, path, version)
     except SaveError as error:
         raise SaveError(error.message, str(path)) from None
+    except OSError as error:
+        # Looking for the scenario reads folders and files the save names: a failure there
+        # is this save's problem, told in words, never a traceback on the load screen.
+        reason = error.strerror or str(error)
+        raise SaveError(f"cannot look for the game's scenario: {reason}", str(path)) from None

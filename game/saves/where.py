@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from game.paths import DATA_ENV, data_folder
@@ -73,7 +74,9 @@ def find_scenario(ref: ScenarioRef) -> tuple[Scenario, Path]:
     changed: Path | None = None
     broken: tuple[Path, str] | None = None
     for path in _candidates(ref):
-        if not path.is_file():
+        # os.path.isfile, not Path.is_file: a name the system cannot even look up (an edited
+        # save's, too long for it) is no file either, where Path.is_file raises.
+        if not os.path.isfile(path):
             continue
         try:
             scenario = load(path)
@@ -104,8 +107,10 @@ def find_scenario(ref: ScenarioRef) -> tuple[Scenario, Path]:
             f"the scenario file {broken[0]} no longer loads ({broken[1]}): fix it with "
             f"`detente validate {broken[0]}`"
         )
+    # An edited save may name a file thousands of characters long: enough to recognise it.
+    file = ref.file if len(ref.file) <= 100 else f"{ref.file[:99]}…"
     raise SaveError(
-        f"the scenario '{ref.title}' ({ref.file}) this game was played on was not found: "
+        f"the scenario '{ref.title}' ({file}) this game was played on was not found: "
         "put the scenario file back where it was, or in your scenarios folder"
     )
 

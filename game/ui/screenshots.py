@@ -45,19 +45,27 @@ def render_all(
     entries: list[Entry] | None = None,
     staging: Path | None = None,
 ) -> list[Path]:
-    """Save a PNG of every screen into `directory`; returns the files written.
+    """Save a PNG of every screen into `directory`; returns the files written, or OSError
+    if `directory` cannot be made.
 
     `entries` are the scenarios to offer (by default the shipped ones). The staged games
-    autosave into `staging` (emptied first), never into the player's saves folder.
+    autosave into `staging` (emptied first), never into the player's saves folder; by
+    default into a new private folder, removed afterwards.
     """
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    # Before any rendering: a folder that cannot be made is said at once.
+    directory.mkdir(parents=True, exist_ok=True)
     # Always a folder of our own, even when the player chose a data folder: the staged games
-    # would otherwise land among a class's saves. Its name is fixed, because the scenario and
-    # load screens show its path: a random name would change those screenshots on every run.
-    staging = staging or Path(tempfile.gettempdir()) / "detente-screenshots"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
+    # would otherwise land among a class's saves. mkdtemp makes it unique and private, so two
+    # runs (or two users of one machine) never share or delete each other's. The scenario
+    # list shows its path, so that one screenshot differs from run to run.
+    temporary = staging is None
+    if staging is None:
+        staging = Path(tempfile.mkdtemp(prefix="detente-screenshots-"))
+    else:
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
     before = os.environ.get(DATA_ENV)
     os.environ[DATA_ENV] = str(staging)
     try:
@@ -67,6 +75,8 @@ def render_all(
             del os.environ[DATA_ENV]
         else:
             os.environ[DATA_ENV] = before
+        if temporary:
+            shutil.rmtree(staging, ignore_errors=True)
 
 
 def _render(directory: Path, settings: Settings | None, entries: list[Entry] | None) -> list[Path]:
@@ -84,7 +94,6 @@ def _render(directory: Path, settings: Settings | None, entries: list[Entry] | N
     from game.ui.screens.table import TableScreen
     from game.ui.session import HOTSEAT, Session, Setup
 
-    directory.mkdir(parents=True, exist_ok=True)
     entries = entries if entries is not None else available()
     entry = _pick(entries)
     assert entry.scenario is not None

@@ -30,7 +30,10 @@ from tests.engine.helpers import FIXTURES, SHIPPED
 from tests.engine.universe import all_moves
 
 SCENARIO_FILES = [*sorted(SHIPPED.glob("*.yaml")), FIXTURES / "rulebook.yaml"]
-GAMES = 1000
+GAMES = 200
+"""Random games per scenario in every test run: enough to reach several endings."""
+SOAK_GAMES = 10_000
+"""Further games per scenario in the soak (`pytest -m slow`, minutes), on seeds of their own."""
 CHECKED_GAMES = 40
 
 
@@ -62,11 +65,10 @@ def test_the_shipped_scenarios_are_all_here():
     }
 
 
-@pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda p: p.stem)
-def test_thousands_of_random_games_end_in_range_and_replay_exactly(path: Path):
-    scenario = load(path)
+def play_many(scenario: Scenario, seeds: range) -> None:
+    """Random games on every seed end in range; every tenth replays and round-trips exactly."""
     tiers = set()
-    for seed in range(GAMES):
+    for seed in seeds:
         state = random_game(scenario, seed)
         tiers.add(outcome(state).tier)
         if seed % 10 == 0:
@@ -74,6 +76,17 @@ def test_thousands_of_random_games_end_in_range_and_replay_exactly(path: Path):
             data = json.loads(json.dumps(to_dict(state)))
             assert from_dict(scenario, data) == state
     assert len(tiers) >= 2, "random play should reach more than one kind of ending"
+
+
+@pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda p: p.stem)
+def test_hundreds_of_random_games_end_in_range_and_replay_exactly(path: Path):
+    play_many(load(path), range(GAMES))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda p: p.stem)
+def test_soak_tens_of_thousands_of_random_games(path: Path):
+    play_many(load(path), range(GAMES, GAMES + SOAK_GAMES))
 
 
 @pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda p: p.stem)

@@ -186,6 +186,15 @@ PLAIN_CASES = {
         "the save file is damaged: 'settings.timer' should be a whole number of seconds "
         'from 0 to 3600, not "30"',
     ),
+    "negative seed": (
+        lambda data: data.update(seed=-1),
+        "the save file is damaged: 'seed' should be a whole number from 0 to 4294967295, not -1",
+    ),
+    "seed beyond the command line's": (
+        lambda data: data.update(seed=2**32),
+        "the save file is damaged: 'seed' should be a whole number from 0 to 4294967295, "
+        "not 4294967296",
+    ),
     "timer as true": (
         lambda data: data.update(settings={"timer": True}),
         "the save file is damaged: 'settings.timer' should be a whole number of seconds "
@@ -360,6 +369,60 @@ def test_a_games_level_and_timer_are_checked_like_the_command_lines(good):
 
     assert all(is_level(level) for level in LEVELS) and not is_level("godlike")
     assert is_timer(0) and is_timer(TIMER_MAX) and not is_timer(TIMER_MAX + 1)
+
+
+def test_a_games_seed_is_checked_like_the_command_lines():
+    from game.commands import SEED_MAX as COMMAND_LINE_SEED_MAX
+    from game.setup_limits import SEED_MAX, is_seed
+
+    assert SEED_MAX == COMMAND_LINE_SEED_MAX
+    assert is_seed(0) and is_seed(SEED_MAX)
+    assert not is_seed(-1) and not is_seed(SEED_MAX + 1) and not is_seed(True)
+
+
+def test_a_scenario_name_too_long_to_look_up_is_a_message(good):
+    """An edited save naming a file longer than the system allows (Errno 36) is told in
+    words, its name cut short, never raised as an OSError."""
+    save, _ = good
+    long_name = "/tmp/" + "x" * 5000 + ".yaml"
+    edit_json(save, lambda data: data["scenario"].update(file=long_name))
+    error = expect(save, "this game was played on was not found")
+    assert "x" * 90 + "…)" in error.message and "x" * 100 not in error.message
+
+
+def test_a_failure_looking_for_the_scenario_is_a_message(good, monkeypatch):
+    import game.saves.store
+
+    def refuse(ref):
+        raise PermissionError(13, "Permission denied")
+
+    save, _ = good
+    monkeypatch.setattr(game.saves.store, "find_scenario", refuse)
+    error = expect(save, "cannot look for the game's scenario: Permission denied")
+    assert not PYTHON.search(error.message)
+
+
+def test_a_file_far_too_big_is_a_damaged_save(good):
+    from game.saves.store import MAX_BYTES
+
+    save, _ = good
+    with save.open("ab") as file:
+        file.truncate(MAX_BYTES + 1)  # sparse: no disk space taken
+    expect(save, "a save is never more than 2,097,152 bytes (2 MiB), and this file holds 2,097,153")
+
+
+def test_a_file_that_grows_while_read_is_still_capped(good, monkeypatch):
+    """What the size said first is not trusted: the read itself stops past the cap."""
+    import os
+    from types import SimpleNamespace
+
+    from game.saves.store import MAX_BYTES
+
+    save, _ = good
+    with save.open("ab") as file:
+        file.truncate(MAX_BYTES + 10)
+    monkeypatch.setattr(os, "fstat", lambda handle: SimpleNamespace(st_size=10))
+    expect(save, "a save is never more than 2,097,152 bytes (2 MiB), and this file holds more")
 
 
 def test_a_computer_only_game_names_its_players_freely(good):

@@ -79,3 +79,18 @@ def test_listing_removes_temporary_files_a_crash_left_behind(tmp_path, monkeypat
     assert fresh.exists() and saved.exists()
     assert all(file.exists() for file in others)
     assert (folder / ".old.json.abcdefgh.tmp").is_dir()
+
+
+def test_a_huge_file_is_listed_as_damaged(tmp_path, monkeypatch):
+    from game.saves.store import MAX_BYTES
+
+    data = use_data_folder(tmp_path, monkeypatch)
+    folder = data / "saves"
+    folder.mkdir()
+    huge = folder / "holiday-film.json"
+    with huge.open("wb") as file:
+        file.truncate(50 * MAX_BYTES)  # sparse: no disk space taken
+    infos = list_saves()
+    assert [info.path for info in infos] == [huge]
+    assert infos[0].record is None
+    assert "a save is never more than" in (infos[0].problem or "")

@@ -150,16 +150,6 @@ def test_settings_apply_at_once_and_are_remembered(tmp_path: Path, entries: list
     assert remembered.text_size == "large" and remembered.palette == "colour-blind safe"
 
 
-def test_damaged_settings_fall_back_to_defaults(tmp_path: Path) -> None:
-    """A broken or odd settings file never stops the game from starting."""
-    path = tmp_path / "settings.json"
-    path.write_text("{not json", encoding="utf-8")
-    assert settings_store.load(path) == Settings()
-    path.write_text('{"width": 1, "text_size": "huge", "sound": "yes"}', encoding="utf-8")
-    loaded = settings_store.load(path)
-    assert loaded.width >= 800 and loaded.text_size == "normal" and loaded.sound is True
-
-
 def test_pygame_ce_check(monkeypatch: pytest.MonkeyPatch) -> None:
     """Plain pygame is detected and the fix is spelt out."""
     assert check_pygame_ce() is None
