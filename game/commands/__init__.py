@@ -6,10 +6,11 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from game.setup_limits import SEED_MAX
+
 Handler = Callable[[argparse.Namespace], int]
 
-SEED_MAX = 2**32 - 1
-"""The largest seed the command line takes (the players' generators need a whole number)."""
+__all__ = ["SEED_MAX", "Handler", "plural", "print_problems", "register_all", "whole_number"]
 
 # Module names under game.commands; each defines `register(subparsers, handlers)`.
 COMMAND_MODULES: tuple[str, ...] = (

@@ -94,6 +94,14 @@ def run(args: argparse.Namespace) -> int:
             print(f"unknown player '{name}': choose one of {known}", file=sys.stderr)
             return 2
     games = args.games if args.games is not None else (BALANCE_GAMES if args.balance else 20)
+    if args.seed + games - 1 > SEED_MAX:
+        # Games are played on seeds seed, seed+1, ...: each must be a seed a save can hold.
+        print(
+            f"--seed {args.seed} with {plural(games, 'game')} goes past the last seed "
+            f"({SEED_MAX}): use a seed of at most {SEED_MAX - games + 1}",
+            file=sys.stderr,
+        )
+        return 2
     path = scenario_path(path)
     hint = missing_hint(path)
     if hint is not None:

@@ -164,3 +164,10 @@ def test_a_closed_pipe_ends_quietly(monkeypatch):
     monkeypatch.setattr(sim, "_series", closed)
     monkeypatch.setattr("os.dup2", lambda *args: None)
     assert main(["sim", "--scenario", TABLE, "--games", "1"]) == 1
+
+
+def test_seeds_past_the_last_one_are_refused(capsys):
+    from game.setup_limits import SEED_MAX
+
+    assert main(["sim", "--scenario", TABLE, "--games", "3", "--seed", str(SEED_MAX - 1)]) == 2
+    assert f"use a seed of at most {SEED_MAX - 2}" in capsys.readouterr().err
