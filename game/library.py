@@ -12,6 +12,7 @@ from pathlib import Path
 from game import APP_NAME
 from game.paths import data_folder
 from game.scenario import Problem, Report, Scenario, check_text
+from game.scenario.glyphs import CanDraw
 from game.scenario.problems import Finding
 from game.scenario.safeyaml import MAX_BYTES, too_big
 
@@ -44,8 +45,10 @@ class Entry:
         return "tutorial" in name
 
 
-def check_file(path: Path) -> Report:
-    """Check one file; an unreadable or over-size file is a report with one problem."""
+def check_file(path: Path, can_draw: CanDraw | None = None) -> Report:
+    """Check one file; an unreadable or over-size file is a report with one problem.
+
+    `can_draw` tells which characters the game's fonts have (see `check_text`)."""
     name = str(path)
     try:
         with open(path, "rb") as file:
@@ -56,7 +59,7 @@ def check_file(path: Path) -> Report:
     except OSError as error:
         reason = error.strerror or str(error)
         return Report(name, None, [Finding(1, 1, "", f"cannot read the file: {reason}").at(name)])
-    return check_text(raw, name)
+    return check_text(raw, name, can_draw)
 
 
 def shipped_folder() -> Path | None:

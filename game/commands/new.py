@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import shlex
 import sys
 from pathlib import Path
@@ -32,27 +31,24 @@ def target_path(name: str) -> Path:
     return path if path.suffix in (".yaml", ".yml") else path.with_name(path.name + ".yaml")
 
 
-def schema_reference(target: Path) -> str:
-    """Where the new file's editor finds the schema: relative to it when possible."""
+def schema_reference() -> str:
+    """Where the new file's editor finds the schema: its full address, as a `file:` URI, so
+    the line still works when the file is moved (into the scenario folder, say)."""
     from game.library import shipped_folder
 
     folder = shipped_folder()
     schema = folder / SCHEMA_FILE if folder is not None else None
     if schema is None or not schema.is_file():
         return SCHEMA_FILE
-    try:
-        return Path(os.path.relpath(schema, target.resolve().parent)).as_posix()
-    except ValueError:
-        # Windows: the file and the schema are on different drives.
-        return schema.resolve().as_uri()
+    return schema.resolve().as_uri()
 
 
 def run(args: argparse.Namespace) -> int:
     """Write the starter file, refusing to overwrite anything."""
-    from game.scenario.starter import starter_text
+    from game.scenario.starter import slug_for, starter_text
 
     target = target_path(args.name)
-    reference = schema_reference(target)
+    reference = schema_reference()
     # Quoted as a shell needs it, so the hint can be copied as it is ("Arctic talks.yaml").
     text = starter_text(target.stem, shlex.quote(str(target)), reference)
     try:
@@ -67,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"cannot write {target}: {error.strerror or error}", file=sys.stderr)
         return 1
     command = f"detente validate {shlex.quote(str(target))}"
-    print(f"wrote {target}: edit it, then check it with `{command}`")
+    # The id is made from the name, and a name like "My Scenario" gives no hint what it is.
+    print(f"wrote {target} (id: {slug_for(target.stem)}): edit it, then check it with `{command}`")
     if reference == SCHEMA_FILE:
         print(f"for editor help, save the schema beside it: detente schema > {SCHEMA_FILE}")
     return 0

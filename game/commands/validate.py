@@ -27,8 +27,9 @@ def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check each file; print problems and a verdict per file (or JSON)."""
     from game.library import check_file
+    from game.ui.glyphs import can_draw
 
-    reports = [check_file(path) for path in args.files]
+    reports = [check_file(path, can_draw) for path in args.files]
     valid = all(report.valid for report in reports)
     if args.json:
         document = {

@@ -47,8 +47,15 @@ def unusual(text: str) -> list[str]:
 
 
 def slugify(text: str) -> str:
-    """An id made from any text: accents dropped (`hotlíne` -> `hotline`), others as hyphens."""
+    """An id made from any text: accents dropped (`hotlíne` -> `hotline`), others as hyphens,
+    and a long one cut at a hyphen."""
     kept = "".join(char for char in text if unicodedata.category(char) != "Cf")
     plain = unicodedata.normalize("NFKD", kept.lower().translate(_LETTERS))
     letters = "".join(char for char in plain if not unicodedata.combining(char))
-    return _NOT_ID.sub("-", letters).strip("-")[:ID_LENGTH].strip("-")
+    slug = _NOT_ID.sub("-", letters).strip("-")
+    if len(slug) <= ID_LENGTH:
+        return slug
+    cut = slug[:ID_LENGTH]
+    # End at a whole word (`...-delegations`, not `...-delegati`) unless that loses half of it.
+    whole = cut if slug[ID_LENGTH] == "-" else cut.rpartition("-")[0]
+    return (whole if len(whole) >= ID_LENGTH // 2 else cut).strip("-")

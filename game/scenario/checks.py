@@ -141,6 +141,17 @@ def _red_lines(scenario: Scenario) -> Iterator[Issue]:
                         "terms belong to a proposal: add the 'proposal' this red line is about",
                         at_key=True,
                     )
+                else:
+                    # The briefing still lists it under "never accept these", so the player
+                    # is told of a line the game lets them cross.
+                    yield Issue(
+                        base,
+                        "this red line names no proposal, so the game cannot enforce it: add "
+                        "`proposal:` (and `terms:`, to bar only some of its terms) to say what "
+                        "it bars; as it is, the briefing lists it but nothing stops the side "
+                        "from accepting anything",
+                        Severity.WARNING,
+                    )
                 continue
             if red_line.proposal not in proposals:
                 yield unknown((*base, "proposal"), "proposal", red_line.proposal, proposals)

@@ -8,11 +8,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from game.scenario import checks, playable
-from game.scenario.locate import Node, find, format_path, locate
+from game.scenario import checks, conditions, playable
+from game.scenario.glyphs import CanDraw, undrawable
+from game.scenario.locate import Node, find, format_path, leaves, locate
 from game.scenario.messages import misread_number, shown, suggested_key, translate
 from game.scenario.models import SCHEMA_VERSION, Scenario
-from game.scenario.problems import Finding, Report, ScenarioError
+from game.scenario.problems import Finding, Report, ScenarioError, Severity
 from game.scenario.safeyaml import MAX_BYTES, Refused, decode, parse, too_big
 
 _TOP = "a scenario is a mapping of keys such as 'schema_version: 1' and 'title: ...'"
@@ -51,8 +52,14 @@ def load_text(text: str | bytes, name: str = "<scenario>") -> Scenario:
     return report.scenario
 
 
-def check_text(text: str | bytes, name: str = "<scenario>") -> Report:
-    """Every error and warning in some text, with the scenario if there are no errors."""
+def check_text(
+    text: str | bytes, name: str = "<scenario>", can_draw: CanDraw | None = None
+) -> Report:
+    """Every error and warning in some text, with the scenario if there are no errors.
+
+    With `can_draw` (which the front end makes from its fonts), text the game would draw as
+    '?' is a warning too.
+    """
     try:
         decoded = decode(text)
         if _SAVE_START.match(decoded):
@@ -70,6 +77,8 @@ def check_text(text: str | bytes, name: str = "<scenario>") -> Report:
         else:
             message = f"{_TOP}, not {'a list' if isinstance(data, list) else shown(data)}"
         return Report(name, None, [Finding(root.line, root.column, "", message).at(name)])
+    if can_draw is not None:
+        findings.extend(undrawable(data, root, can_draw))
     version = data.get("schema_version")
     if (
         isinstance(version, (int, float))
@@ -103,7 +112,11 @@ def check_text(text: str | bytes, name: str = "<scenario>") -> Report:
                 continue  # already reported, in the file's own terms
             node = find(root, detail["loc"])
             message, at_key = translate(detail, node.written if node is not None else None)
-            line, column = locate(root, detail["loc"], at_key)
+            loc = detail["loc"]
+            if loc[-1] == "[key]":
+                # pydantic's marker for a problem with a mapping's key (a red line's term id).
+                loc, at_key = loc[:-1], True
+            line, column = locate(root, loc, at_key)
             findings.append(Finding(line, column, format_path(detail["loc"], data), message))
     if scenario is not None and scenario.schema_version != SCHEMA_VERSION:
         line, column = locate(root, ("schema_version",))
@@ -111,7 +124,8 @@ def check_text(text: str | bytes, name: str = "<scenario>") -> Report:
         findings.append(Finding(line, column, "schema_version", message))
     if scenario is not None and not misread:
         findings.extend(_cross_check(scenario, root, data))
-    findings.sort(key=lambda f: (f.line, f.column))
+    # By place in the file; on one line errors come first, since a warning may follow from one.
+    findings.sort(key=lambda f: (f.line, f.severity is Severity.WARNING, f.column))
     problems = [finding.at(name) for finding in findings]
     report = Report(name, scenario, problems)
     if report.errors:
@@ -122,18 +136,11 @@ def check_text(text: str | bytes, name: str = "<scenario>") -> Report:
 def _misread_numbers(data: Any, root: Node) -> dict[tuple[str | int, ...], Finding]:
     """true/false or text like `1_2` where a number belongs, by path: pydantic would take them."""
     findings = {}
-    todo: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
-    while todo:
-        loc, value = todo.pop()
-        if isinstance(value, dict):
-            todo.extend(((*loc, key), item) for key, item in value.items())
-        elif isinstance(value, list):
-            todo.extend(((*loc, index), item) for index, item in enumerate(value))
-        else:
-            message = misread_number(loc, value)
-            if message is not None:
-                line, column = locate(root, loc)
-                findings[loc] = Finding(line, column, format_path(loc, data), message)
+    for loc, value in leaves(data):
+        message = misread_number(loc, value)
+        if message is not None:
+            line, column = locate(root, loc)
+            findings[loc] = Finding(line, column, format_path(loc, data), message)
     return findings
 
 
@@ -155,6 +162,8 @@ def _cross_check(scenario: Scenario, root: Node, data: Any) -> list[Finding]:
         *playable.answers(scenario),
         *playable.unused(scenario),
         *playable.agreeable(scenario),
+        *playable.tablers_barred(scenario),
+        *conditions.never_hold(scenario),
     ]
     findings = []
     for issue in issues:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from game.scenario.characters import visible
@@ -83,3 +83,16 @@ def format_path(loc: Loc, data: Any) -> str:
             text += f".{visible(part)}" if text else visible(part)
             current = current.get(part) if isinstance(current, dict) else None
     return text
+
+
+def leaves(data: Any) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    """Every value that is neither a mapping nor a list, with its path (keys are not values)."""
+    todo: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
+    while todo:
+        loc, value = todo.pop()
+        if isinstance(value, dict):
+            todo.extend(((*loc, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            todo.extend(((*loc, index), item) for index, item in enumerate(value))
+        else:
+            yield loc, value

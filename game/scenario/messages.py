@@ -13,12 +13,14 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from game.scenario.characters import describe, slugify, unusual, visible
+from game.scenario.characters import ID_LENGTH, describe, slugify, unusual, visible
 from game.scenario.locate import Loc
-from game.scenario.models import SLUG_PATTERN, Scenario
+from game.scenario.lookalikes import ascii_spelling, describe_lookalikes, lookalikes
+from game.scenario.models import Scenario
 from game.scenario.safeyaml import resolve_plain
 
-_ID = re.compile(SLUG_PATTERN)
+# An id's characters, whatever its length (the length is reported on its own).
+_ID_CHARACTERS = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 def did_you_mean(word: str, candidates: list[str]) -> str | None:
@@ -99,18 +101,34 @@ def keys_at(loc: Loc) -> list[str]:
 def _slug_hint(value: Any) -> str:
     text = str(value)
     hidden = unusual(text)
+    kept = "".join(char for char in text if char not in hidden)
+    alike = lookalikes(kept)
+    # What the teacher meant to type: look-alike letters in Latin, invisible characters gone.
+    meant = ascii_spelling(kept) if alike else kept
+    suggestion = slugify(meant)
     advice = []
     if hidden:
         # Invisible characters are the whole problem more often than not: name each one.
         named = " and ".join(f"{describe(char)}, shown here as {visible(char)}" for char in hidden)
         advice.append(f"it contains {named}: delete it")
-    if not _ID.fullmatch("".join(char for char in text if char not in hidden)):
+    if alike:
+        # When the Latin spelling is a good id it is the whole answer, not just an example.
+        fix = f", as '{suggestion}'" if suggestion == meant else ""
+        them = "them" if len(alike) > 1 else "it"
+        advice.append(f"{describe_lookalikes(kept)}: type {them} in Latin letters{fix}")
+    length = f"{len(meant)} characters, at most {ID_LENGTH}"
+    too_long = _ID_CHARACTERS.fullmatch(meant) is not None and len(meant) > ID_LENGTH
+    if too_long:
+        advice.append(f"it is too long ({length})")
+    elif not _ID_CHARACTERS.fullmatch(meant):
         advice.append(
             "use lower-case letters, digits and hyphens, "
-            "starting with a letter or digit, at most 48 characters"
+            f"starting with a letter or digit, at most {ID_LENGTH} characters"
         )
-    suggestion = slugify(text)
-    example = f" (e.g. '{suggestion}')" if suggestion and suggestion != text else ""
+    given = bool(alike) and suggestion == meant
+    example = f" (e.g. '{suggestion}')" if suggestion and suggestion != text and not given else ""
+    if too_long and len(advice) == 1:
+        return f"{shown(value)} is too long for an id: {length}{example}"
     return f"{shown(value)} is not a valid id: {'; also '.join(advice)}{example}"
 
 
@@ -127,48 +145,56 @@ def _no_value(loc: Loc) -> str:
 
 
 def misread_number(loc: Loc, value: Any) -> str | None:
-    """The message for true/false or odd text where a number belongs, else None.
+    """The message for true/false or text where a number belongs, else None.
 
-    pydantic would read true as 1, and text such as `1_2` or `1e1` as a number, though the
-    format has only plain decimals; text that is a plain decimal (`"5"`) is left to it.
+    pydantic would read true as 1, and text such as `"5"`, `1_2` or `1e1` as a number, though
+    the format has only plain decimals written without quotes (as the schema says too).
     """
     if not isinstance(value, (bool, str)):
         return None
     kind = type_at(loc)
     if kind not in (int, float):
         return None
-    if isinstance(value, str) and _plain_number(value.strip()):
-        return None
     message = f"must be {'a whole number' if kind is int else 'a number'} (got {shown(value)})"
-    if isinstance(value, str):
-        try:
-            number = float(value)
-        except ValueError:
-            return message
-        plain = str(int(number)) if number.is_integer() else repr(number)
-        if math.isfinite(number) and (kind is float or number.is_integer()) and "e" not in plain:
-            return f"{message}: write it with plain digits, as {plain}"
-    return message
+    if not isinstance(value, str):
+        return message
+    plain = resolve_plain(value.strip())
+    quoted = isinstance(plain, (int, float)) and not isinstance(plain, bool)
+    # Only quotes can make a plain decimal text; anything else is a form YAML 1.1 reads.
+    number = float(plain) if quoted else _number_in(value.strip())
+    if number is None or (kind is int and not number.is_integer()):
+        return message
+    digits = str(int(number)) if number.is_integer() else repr(number)
+    if "e" in digits:
+        return message
+    how = "write the number without quotes" if quoted else "write it with plain digits"
+    return f"{message}: {how}, as {digits}"
 
 
-def _plain_number(text: str) -> bool:
-    """True for text the file's number rule reads as a number (`12`, `-3`, `0.7`)."""
-    value = resolve_plain(text)
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+def _number_in(text: str) -> float | None:
+    """The finite number YAML 1.1 or Python reads in a text (`1_2`, `1e1`, `0x1F`), if any."""
+    try:
+        number = float(int(text, 0)) if text[1:2].lower() in ("x", "o", "b") else float(text)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def suggested_key(loc: Loc) -> str | None:
     """The key an unknown key at this path was probably meant to be."""
-    return did_you_mean(str(loc[-1]), keys_at(loc[:-1]))
+    return did_you_mean(ascii_spelling(str(loc[-1])), keys_at(loc[:-1]))
 
 
 def _unknown_key(loc: Loc) -> str:
-    key = visible(str(loc[-1]))
-    allowed = keys_at(loc[:-1])
+    written = str(loc[-1])
+    message = f"unknown key '{visible(written)}'"
+    if lookalikes(written):
+        # The key looks right, so only the odd letters can explain it: name them.
+        message += f": {describe_lookalikes(written)}"
     guess = suggested_key(loc)
     if guess is not None:
-        return f"unknown key '{key}': did you mean '{guess}'?"
-    return f"unknown key '{key}' (allowed here: {', '.join(allowed)})"
+        return f"{message}: did you mean '{guess}'?"
+    return f"{message} (allowed here: {', '.join(keys_at(loc[:-1]))})"
 
 
 def _enum(loc: Loc, value: Any) -> str:
@@ -177,6 +203,9 @@ def _enum(loc: Loc, value: Any) -> str:
         [member.value for member in tp] if isinstance(tp, type) and issubclass(tp, Enum) else []
     )
     message = f"must be one of {', '.join(repr(a) for a in allowed)} (got {shown(value)})"
+    if isinstance(value, str) and lookalikes(value):
+        message += f": {describe_lookalikes(value)}"
+        value = ascii_spelling(value)
     guess = did_you_mean(str(value), allowed) if isinstance(value, str) else None
     return f"{message}: did you mean '{guess}'?" if guess else message
 

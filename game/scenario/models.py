@@ -5,12 +5,22 @@ from __future__ import annotations
 import datetime
 from enum import Enum
 from functools import cached_property
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    StringConstraints,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
 SCHEMA_VERSION = 1
+MAX_ROUNDS = 30
+"""The most rounds a game can have, however far effects put the deadline off."""
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,47}$"
 """What an id may be: lower-case letters, digits and hyphens, at most 48 characters."""
 
@@ -36,9 +46,34 @@ def _iso_date_only(value: object) -> object:
 IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date_only)]
 Points = Annotated[int, Field(ge=-10, le=10)]
 Percent = Annotated[int, Field(ge=0, le=100)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=120, strip_whitespace=True)]
-Quote = Annotated[str, StringConstraints(min_length=1, max_length=320, strip_whitespace=True)]
+
+
+class _NotBlank:
+    """JSON Schema for text: at least one character that is not a space.
+
+    The check strips spaces before it counts characters, so `"   "` is empty to it; the schema
+    has no stripping, and says the same with a pattern. The pattern sits in an `allOf`, since
+    docs/field_tables.py takes a string with its own pattern for an id.
+    """
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """The string's schema with the rule added."""
+        result = handler(schema)
+        result["allOf"] = [{"pattern": r"\S", "$comment": "not only spaces"}]
+        return result
+
+
+Text = Annotated[
+    str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True), _NotBlank()
+]
+ShortText = Annotated[
+    str, StringConstraints(min_length=1, max_length=120, strip_whitespace=True), _NotBlank()
+]
+Quote = Annotated[
+    str, StringConstraints(min_length=1, max_length=320, strip_whitespace=True), _NotBlank()
+]
 
 
 class Strict(BaseModel):
@@ -183,7 +218,7 @@ class Condition(Strict):
     """A test on the state; every part given must hold. An empty condition always holds."""
 
     round_at_least: int | None = Field(
-        default=None, ge=1, le=30, description="Holds from this round on."
+        default=None, ge=1, le=MAX_ROUNDS, description="Holds from this round on."
     )
     trust_at_least: TrustLevels | None = Field(
         default=None, description="Trust must be at least these levels."
@@ -228,6 +263,14 @@ class Constituency(Strict):
     description: Text = Field(description="What it wants, in a sentence or two.")
 
 
+def _ids_to_ids(schema: dict[str, Any]) -> None:
+    """JSON Schema for a mapping of ids to ids: every key an id (pydantic's own
+    `patternProperties` would let any other key through), every value an id."""
+    schema.pop("patternProperties", None)
+    schema["propertyNames"] = {"pattern": SLUG_PATTERN}
+    schema["additionalProperties"] = {"type": "string", "pattern": SLUG_PATTERN}
+
+
 class RedLine(Strict):
     """An outcome a side must never accept; private to that side."""
 
@@ -238,9 +281,10 @@ class RedLine(Strict):
             "Optional: a proposal this side may never accept (with `terms`, only those terms)."
         ),
     )
-    terms: dict[str, str] = Field(
+    terms: dict[Slug, Slug] = Field(
         default_factory=dict,
         description="Optional: term id -> variant id; the red line covers only these terms.",
+        json_schema_extra=_ids_to_ids,
     )
 
 
@@ -380,7 +424,7 @@ class Event(Strict):
     citation: Citation | None = Field(default=None, description="Where a source reports it.")
     trigger: Trigger = Field(description="scheduled, conditional or random.")
     round: int | None = Field(
-        default=None, ge=1, le=30, description="For scheduled events: the round it fires."
+        default=None, ge=1, le=MAX_ROUNDS, description="For scheduled events: the round it fires."
     )
     when: Condition | None = Field(
         default=None, description="For conditional events (and optionally random ones)."
@@ -394,7 +438,7 @@ class Event(Strict):
 class Hint(Strict):
     """A coaching note shown to players at a round (used by the tutorial)."""
 
-    round: int = Field(ge=1, le=30, description="The round it appears in.")
+    round: int = Field(ge=1, le=MAX_ROUNDS, description="The round it appears in.")
     side: SideId | None = Field(
         default=None, description="Only for this side (leave out for both)."
     )
@@ -424,14 +468,17 @@ class Scenario(Strict):
     )
 
     schema_version: int = Field(
-        description=f"The format version; this game reads version {SCHEMA_VERSION}."
+        description=f"The format version; this game reads version {SCHEMA_VERSION}.",
+        # The check says "must be 1" in its own words (and names a newer game for a larger
+        # number); the schema can only say the one value it accepts.
+        json_schema_extra={"const": SCHEMA_VERSION},
     )
     id: Slug = Field(description="The scenario's id (e.g. `2009-brussels`).")
     title: ShortText = Field(description="The title shown on the scenario list.")
     date: IsoDate = Field(description="When the scenario is set, as YYYY-MM-DD.")
     place: ShortText = Field(description="Where the talks take place.")
     summary: Text = Field(description="A paragraph for the scenario list.")
-    rounds: int = Field(ge=1, le=30, description="How many rounds until the deadline.")
+    rounds: int = Field(ge=1, le=MAX_ROUNDS, description="How many rounds until the deadline.")
     deadline: ShortText = Field(description="What the deadline is (e.g. 'Chicago summit').")
     first_move: SideId = Field(
         default=SideId.NATO, description="The side that moves first in every round."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import product
 
 from game.scenario.checks import Issue, LocTuple
@@ -127,31 +128,11 @@ def agreeable(scenario: Scenario) -> Iterator[Issue]:
 
     A barred proposal on its own is left alone: a demand the other side will never sign can
     be the point (it may still win support at home when tabled)."""
-    barred: dict[str, str] = {}
-    for proposal in scenario.proposals:
-        sides = _barring_sides(scenario, proposal)
-        if sides:
-            who = " and ".join(scenario.sides.of(side).name for side in sides)
-            barred[proposal.id] = f"the red lines of {who} cover every choice of its terms"
-    # A proposal that needs a barred one can never be tabled, and so on down the chain.
-    unreachable: dict[str, str] = {}
-    changed = True
-    while changed:
-        changed = False
-        for proposal in scenario.proposals:
-            blocker = next((p for p in proposal.requires if p in barred), None)
-            if proposal.id not in barred and blocker is not None:
-                why = barred[blocker] if blocker not in unreachable else "it can never be tabled"
-                barred[proposal.id] = unreachable[proposal.id] = (
-                    f"'{proposal.id}' can never be tabled: it needs '{blocker}', which can "
-                    f"never be agreed ({why})"
-                )
-                changed = True
+    barred = never_agreed(scenario)
     for index, proposal in enumerate(scenario.proposals):
-        if proposal.id in unreachable:
-            yield Issue(
-                ("proposals", index, "requires"), unreachable[proposal.id], Severity.WARNING
-            )
+        why = barred.get(proposal.id)
+        if why is not None and why.needs is not None:
+            yield Issue(("proposals", index, "requires"), why.reason, Severity.WARNING)
     if scenario.proposals and len(barred) == len(scenario.proposals):
         yield Issue(
             ("proposals",),
@@ -162,22 +143,95 @@ def agreeable(scenario: Scenario) -> Iterator[Issue]:
         )
 
 
+def tablers_barred(scenario: Scenario) -> Iterator[Issue]:
+    """Warnings for proposals that no side may table: tabling counts as accepting, so a side
+    whose own red lines bar every choice of the terms can never table it."""
+    for index, proposal in enumerate(scenario.proposals):
+        tablers = list(dict.fromkeys(proposal.tabled_by))
+        if not all(bars_every_choice(scenario, side, proposal) for side in tablers):
+            continue
+        names = [scenario.sides.of(side).name for side in tablers]
+        who = f"only {names[0]} may table it" if len(names) == 1 else "both sides may table it"
+        whose = f"{names[0]}'s own red lines" if len(names) == 1 else "each side's own red lines"
+        yield Issue(
+            ("proposals", index, "tabled_by"),
+            f"'{proposal.id}' can never be tabled: {who}, and {whose} {_bar(proposal)} "
+            "(tabling counts as accepting)",
+            Severity.WARNING,
+        )
+
+
+@dataclass(frozen=True)
+class Unagreeable:
+    """Why a proposal can never be agreed, in words; `needs` names the prerequisite to blame
+    when red lines bar not the proposal itself but one it needs."""
+
+    reason: str
+    needs: str | None = None
+
+
+def never_agreed(scenario: Scenario) -> dict[str, Unagreeable]:
+    """Proposals that can never be agreed, by id: red lines bar every choice of their terms,
+    or they need one that can never be agreed (and so on down the chain)."""
+    barred: dict[str, Unagreeable] = {}
+    for proposal in scenario.proposals:
+        sides = _barring_sides(scenario, proposal)
+        if sides:
+            who = " and ".join(scenario.sides.of(side).name for side in sides)
+            barred[proposal.id] = Unagreeable(f"the red lines of {who} {_bar(proposal)}")
+    changed = True
+    while changed:
+        changed = False
+        for proposal in scenario.proposals:
+            blocker = next((p for p in proposal.requires if p in barred), None)
+            if proposal.id not in barred and blocker is not None:
+                earlier = barred[blocker]
+                why = earlier.reason if earlier.needs is None else "it can never be tabled"
+                barred[proposal.id] = Unagreeable(
+                    f"'{proposal.id}' can never be tabled: it needs '{blocker}', which can "
+                    f"never be agreed ({why})",
+                    blocker,
+                )
+                changed = True
+    return barred
+
+
+def _bar(proposal: Proposal) -> str:
+    """What red lines do to a proposal they bar, in words that fit whether it has terms."""
+    return "cover every choice of its terms" if proposal.terms else "bar it"
+
+
+def bars_every_choice(scenario: Scenario, side: SideId, proposal: Proposal) -> bool:
+    """Whether one side's own red lines bar every choice of the proposal's terms."""
+    return all(side in _crossing(scenario, proposal, combo) for combo in _choices(proposal))
+
+
+def _choices(proposal: Proposal) -> Iterator[dict[str, str]]:
+    """Every combination of the proposal's terms, term id -> variant id."""
+    choices = [[(term.id, variant.id) for variant in term.variants] for term in proposal.terms]
+    for combo in product(*choices):
+        yield dict(combo)
+
+
+def _crossing(scenario: Scenario, proposal: Proposal, chosen: dict[str, str]) -> list[SideId]:
+    """The sides whose red lines these terms of the proposal cross."""
+    return [
+        side
+        for side in SideId
+        if any(
+            line.proposal == proposal.id
+            and all(chosen.get(term) == variant for term, variant in line.terms.items())
+            for line in scenario.sides.of(side).red_lines
+        )
+    ]
+
+
 def _barring_sides(scenario: Scenario, proposal: Proposal) -> list[SideId]:
     """The sides whose red lines together bar every combination of the proposal's terms
     (empty when some combination is open to both)."""
-    choices = [[(term.id, variant.id) for variant in term.variants] for term in proposal.terms]
     used: set[SideId] = set()
-    for combo in product(*choices):
-        chosen = dict(combo)
-        crossing = [
-            side
-            for side in SideId
-            if any(
-                line.proposal == proposal.id
-                and all(chosen.get(term) == variant for term, variant in line.terms.items())
-                for line in scenario.sides.of(side).red_lines
-            )
-        ]
+    for chosen in _choices(proposal):
+        crossing = _crossing(scenario, proposal, chosen)
         if not crossing:
             return []
         used.add(crossing[0])

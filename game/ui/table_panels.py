@@ -8,6 +8,7 @@ from game.engine.state import Direction, LogEntry, Status
 from game.engine.view import View
 from game.saves.timeouts import with_timeouts
 from game.scenario.models import Scenario, SideId
+from game.scenario.playable import bars_every_choice
 from game.ui.session import Session
 from game.ui.text import Block, Meter, Para, Rule
 
@@ -113,8 +114,19 @@ def proposals_blocks(session: Session, view: View) -> list[Block]:
                 if item.status.on_table:
                     details.append(f"Accepted by {accepted}.")
             else:
-                may = " or ".join(_name(scenario, s) for s in item.may_table)
-                details.append(f"{may} may table it.")
+                # Tabling counts as accepting, so a side its own red lines bar cannot table it;
+                # the viewer knows only its own red lines (the other side's are private).
+                own = scenario.proposal(item.id)
+                barred = view.side in item.may_table and bars_every_choice(scenario, view.side, own)
+                others = [s for s in item.may_table if not (barred and s is view.side)]
+                may = " or ".join(_name(scenario, s) for s in others)
+                bar = "bar every choice of its terms" if item.terms else "bar it"
+                if not barred:
+                    details.append(f"{may} may table it.")
+                elif others:
+                    details.append(f"{may} may table it (your red lines {bar}).")
+                else:
+                    details.append(f"Only you may table it, but your red lines {bar}.")
                 missing = [
                     scenario.proposal(r).title
                     for r in item.requires

@@ -42,6 +42,12 @@ def test_visible_writes_them_out() -> None:
         ("Arctic_Talks", "arctic-talks"),
         ("---", ""),
         ("x" * 60, "x" * 48),
+        # A long one ends at a whole word, unless that would lose half of it.
+        (
+            "the joint exercise for the staff of both delegations",
+            "the-joint-exercise-for-the-staff-of-both",
+        ),
+        ("a " + "b" * 60, "a-" + "b" * 46),
     ],
 )
 def test_slugify_transliterates(text: str, slug: str) -> None:

@@ -89,7 +89,9 @@ def test_new_writes_a_valid_playable_scenario(
     text = written.read_text("utf-8")
     assert text.startswith("# yaml-language-server: $schema=")
     schema = text.splitlines()[0].split("$schema=", 1)[1]
-    assert (written.parent / schema).resolve() == REPOSITORY / "scenarios" / "scenario.schema.json"
+    # A full address, not one relative to where the file was written: the teacher moves the
+    # file into the scenario folder, and a relative path then points nowhere.
+    assert schema == (REPOSITORY / "scenarios" / "scenario.schema.json").resolve().as_uri()
     report = check_file(written)
     assert report.valid and report.warnings == [], report.problems
     scenario = report.scenario
@@ -102,7 +104,8 @@ def test_new_writes_a_valid_playable_scenario(
     assert scenario.objections[0].answers
     assert scenario.events and scenario.debrief.questions
     out = capsys.readouterr().out
-    assert f"wrote {written}" in out
+    # The id it chose is said, since the name does not show it.
+    assert out.startswith(f"wrote {written} (id: summit-of-2012): ")
     # The hint, in the message and the file's header, can be pasted into a shell as it is.
     quoted = shlex.quote(str(written))
     assert f"`detente validate {quoted}`" in out
@@ -181,3 +184,19 @@ def test_a_save_the_game_writes_is_recognised(
     capsys.readouterr()
     assert main(["validate", str(save)]) == 1
     assert "this file is a saved game, not a scenario" in capsys.readouterr().out
+
+
+def test_validate_warns_of_text_the_games_fonts_cannot_draw(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # An emoji validated, and the game drew it as '?'.
+    path = tmp_path / "emoji.yaml"
+    text = MINIMAL.read_text("utf-8").replace("place: Lisbon", "place: Lisbon \U0001f680")
+    path.write_text(text, "utf-8")
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"{path}:5:8: warning: place: the game's fonts cannot draw '\U0001f680' (U+1F680, "
+        "rocket) (the 8th character of this text), so the game would show '?' in its place: "
+        "remove it, or say it in words",
+        f"{path}: valid (1 warning)",
+    ]

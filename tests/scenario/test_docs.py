@@ -10,11 +10,12 @@ from types import ModuleType
 import pytest
 
 from game.cli import main
-from game.scenario import check_text
+from game.scenario import check_text, load_text
 from game.scenario.starter import starter_text
 
 DOCS = Path(__file__).parents[2] / "docs"
 DOC = (DOCS / "scenario-format.md").read_text(encoding="utf-8")
+MINIMAL = (Path(__file__).parent / "fixtures" / "good" / "minimal.yaml").read_text("utf-8")
 
 
 def field_tables_module() -> ModuleType:
@@ -92,20 +93,23 @@ def test_walk_through_scenario_validates() -> None:
     assert report.valid and not report.warnings, report.problems
 
 
+FIRST_MISTAKES = [
+    ("title: ", "titel: "),
+    ("rounds: 6 ", "rounds: six "),
+    ("kind: promise ", "kind: promis "),
+    ("against: [no-target-guarantee]", "against: [no-target-guarante]"),
+]
+
+
 @pytest.mark.parametrize(
-    ("marker", "changes"),
+    ("marker", "options", "changes"),
     [
-        (
-            "error example",
-            [
-                ("title: ", "titel: "),
-                ("rounds: 6 ", "rounds: six "),
-                ("kind: promise ", "kind: promis "),
-                ("against: [no-target-guarantee]", "against: [no-target-guarante]"),
-            ],
-        ),
+        ("error example", [], FIRST_MISTAKES),
+        # The same file as JSON: the docs once gave it a line the game never prints.
+        ("json example", ["--json"], FIRST_MISTAKES),
         (
             "cross-check example",
+            [],
             [
                 ("against: [no-target-guarantee]", "against: [no-target-guarante]"),
                 ("answers: [offer-inspections]", "answers: [offer-inspection]"),
@@ -115,6 +119,7 @@ def test_walk_through_scenario_validates() -> None:
 )
 def test_error_examples_are_what_the_game_prints(
     marker: str,
+    options: list[str],
     changes: list[tuple[str, str]],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -126,6 +131,21 @@ def test_error_examples_are_what_the_game_prints(
         text = text.replace(old, new, 1)
     (tmp_path / "lisbon.yaml").write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    assert main(["validate", "lisbon.yaml"]) == 1
-    printed = "$ detente validate lisbon.yaml\n" + capsys.readouterr().out
+    assert main(["validate", *options, "lisbon.yaml"]) == 1
+    command = " ".join(["$ detente validate", *options, "lisbon.yaml"])
+    printed = f"{command}\n" + capsys.readouterr().out
     assert printed == block_after(marker)
+
+
+def test_quotes_inside_quoted_text_are_as_the_docs_say() -> None:
+    # The docs said double-quoted text cannot hold a double quote; it can, escaped.
+    assert "cannot hold a double quote" not in DOC
+    written = {
+        '"Words \\"on paper\\" change nothing."': 'Words "on paper" change nothing.',
+        "'Russia''s offer'": "Russia's offer",
+        "'Arctic \"radar\" talks'": 'Arctic "radar" talks',
+    }
+    for value, meant in written.items():
+        assert f"`{value}`" in DOC
+        scenario = load_text(MINIMAL.replace("place: Lisbon", f"place: {value}"))
+        assert scenario.place == meant

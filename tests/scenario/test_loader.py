@@ -218,8 +218,13 @@ def test_exports() -> None:
         ("1_2", "must be a whole number (got '1_2'): write it with plain digits, as 12"),
         ("1e1", "must be a whole number (got '1e1'): write it with plain digits, as 10"),
         ("'1_2'", "must be a whole number (got '1_2'): write it with plain digits, as 12"),
-        ("0x05", "must be a whole number (got '0x05')"),
+        ("0x1F", "must be a whole number (got '0x1F'): write it with plain digits, as 31"),
+        ("0o17", "must be a whole number (got '0o17'): write it with plain digits, as 15"),
+        ("1:30", "must be a whole number (got '1:30')"),
         ("2.5", "must be a whole number (got 2.5)"),
+        ('"5"', "must be a whole number (got '5'): write the number without quotes, as 5"),
+        ("'+5'", "must be a whole number (got '+5'): write the number without quotes, as 5"),
+        ('"2.5"', "must be a whole number (got '2.5')"),
     ],
 )
 def test_numbers_are_plain_decimals(written: str, message: str) -> None:
@@ -228,9 +233,25 @@ def test_numbers_are_plain_decimals(written: str, message: str) -> None:
     assert str(problem) == f"n.yaml:7:9: rounds: {message}"
 
 
-@pytest.mark.parametrize(("written", "value"), [("+5", 5), ("'5'", 5), ("5", 5)])
+@pytest.mark.parametrize(("written", "value"), [("+5", 5), ("5", 5), ("05", 5)])
 def test_plain_decimals_are_numbers(written: str, value: int) -> None:
     assert load_text(minimal_text().replace("rounds: 4", f"rounds: {written}")).rounds == value
+
+
+def test_quoted_numbers_are_text_everywhere_a_number_belongs() -> None:
+    # The schema says `"60"` is text, the docs say plain values mean what they look like, and
+    # the check took it for 60: now all three agree.
+    text = (
+        minimal_text()
+        .replace("  support: 60", '  support: "60"')
+        .replace("    round: 2\n", "    round: 2\n    probability: '0.3'\n")
+        .replace("trigger: scheduled", "trigger: random")
+    )
+    messages = [p.message for p in check_text(text).problems]
+    assert messages == [
+        "must be a whole number (got '60'): write the number without quotes, as 60",
+        "must be a number (got '0.3'): write the number without quotes, as 0.3",
+    ]
 
 
 def test_a_number_text_where_a_number_belongs_gives_a_float_hint() -> None:

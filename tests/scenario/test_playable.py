@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from game.scenario import check_text
 from tests.ai.helpers import ROOT
 
@@ -25,9 +27,16 @@ def test_a_proposal_that_needs_one_nobody_can_sign_is_a_warning():
     )
     report = check_text(text, "t.yaml")
     assert report.valid
+    terms = "the red lines of NATO cover every choice of its terms"
     assert [w.message for w in report.warnings] == [
-        "'joint-exercise' can never be tabled: it needs 'watch-tests', which can never be "
-        "agreed (the red lines of NATO cover every choice of its terms)"
+        # NATO alone tables the tests, so it cannot even table them.
+        "'watch-tests' can never be tabled: only NATO may table it, and NATO's own red lines "
+        "cover every choice of its terms (tabling counts as accepting)",
+        f"'joint-exercise' can never be tabled: it needs 'watch-tests', which can never be "
+        f"agreed ({terms})",
+        # Two coaching notes wait for the tests to be agreed.
+        f"'watch-tests' can never be agreed ({terms}), so this hint can never show",
+        f"'watch-tests' can never be agreed ({terms}), so this hint can never show",
     ]
 
 
@@ -86,4 +95,85 @@ def test_an_objection_against_one_proposal_it_can_never_meet_is_a_warning():
     assert [w.message for w in report.warnings] == [
         "this objection can never be raised against 'missile-pause': only nato tables it "
         "(tabling counts as accepting), and it has no terms russia could amend"
+    ]
+
+
+MINIMAL = (Path(__file__).parent / "fixtures" / "good" / "minimal.yaml").read_text("utf-8")
+
+
+def _with_red_line(side: str, red_line: str, text: str = MINIMAL) -> str:
+    """The minimal scenario with a red line for `side` (written as the list's lines)."""
+    priority = {
+        "nato": "      - Protect every ally.\n",
+        "russia": "      - Keep the deterrent credible.\n",
+    }[side]
+    assert priority in text
+    return text.replace(priority, f"{priority}    red_lines:\n{red_line}", 1)
+
+
+def _warnings(text: str) -> list[str]:
+    """The warnings of a file that loads."""
+    report = check_text(text, "t.yaml")
+    assert report.valid, report.problems
+    return [str(warning) for warning in report.warnings]
+
+
+def test_a_proposal_only_a_side_its_own_red_lines_bar_may_table_is_a_warning():
+    # Russia alone tables the pledge and may never accept it: tabling counts as accepting.
+    text = _with_red_line(
+        "russia", "      - text: No pledge.\n        proposal: no-target-pledge\n"
+    )
+    assert _warnings(text) == [
+        "t.yaml:46:16: warning: proposals[no-target-pledge].tabled_by: 'no-target-pledge' can "
+        "never be tabled: only Russian Federation may table it, and Russian Federation's own red "
+        "lines bar it (tabling counts as accepting)"
+    ]
+
+
+def test_a_proposal_the_other_side_may_still_table_is_left_alone():
+    text = _with_red_line("nato", "      - text: No data.\n        proposal: data-exchange\n")
+    assert not any("tabled_by" in w.path for w in check_text(text, "t.yaml").warnings)
+
+
+def _data_needs_a_pledge_nato_bars() -> str:
+    """The minimal scenario where the data exchange needs the pledge, which NATO never accepts."""
+    text = _with_red_line("nato", "      - text: No pledge.\n        proposal: no-target-pledge\n")
+    return text.replace(
+        "    value: {nato: 4, russia: 5}\n",
+        "    value: {nato: 4, russia: 5}\n    requires: [no-target-pledge]\n",
+    )
+
+
+def test_red_lines_on_a_proposal_without_terms_bar_it():
+    # "the red lines of NATO cover every choice of its terms" was said of a proposal without any.
+    text = _data_needs_a_pledge_nato_bars()
+    messages = [w.message for w in check_text(text, "t.yaml").warnings]
+    assert (
+        "'data-exchange' can never be tabled: it needs 'no-target-pledge', which can never be "
+        "agreed (the red lines of NATO bar it)"
+    ) in messages
+    assert not any("terms" in message for message in messages)
+
+
+def test_on_one_line_the_error_comes_before_the_warning():
+    # A prerequisite cycle's error and a knock-on warning share a line: the warning came first.
+    text = _data_needs_a_pledge_nato_bars().replace(
+        "    value: {nato: -2, russia: 6}\n",
+        "    value: {nato: -2, russia: 6}\n    requires: [data-exchange]\n",
+    )
+    problems = check_text(text, "t.yaml").problems
+    cycle = next(p for p in problems if p.message.startswith("prerequisites form a cycle"))
+    same_line = [p for p in problems if p.line == cycle.line]
+    assert [p.severity.value for p in same_line] == ["error", "warning"]
+    assert same_line[0].message.startswith("prerequisites form a cycle")
+
+
+def test_a_red_line_without_a_proposal_is_a_warning():
+    # The briefing lists it under "never accept these", but nothing enforces it.
+    text = _with_red_line("nato", "      - text: Never give Russia a veto.\n")
+    assert _warnings(text) == [
+        "t.yaml:21:9: warning: sides.nato.red_lines[1]: this red line names no proposal, so the "
+        "game cannot enforce it: add `proposal:` (and `terms:`, to bar only some of its terms) "
+        "to say what it bars; as it is, the briefing lists it but nothing stops the side from "
+        "accepting anything"
     ]

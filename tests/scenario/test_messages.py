@@ -1,0 +1,63 @@
+"""Messages for ids and keys that look right but are not: look-alike letters, too many letters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.scenario import check_text
+
+MINIMAL = (Path(__file__).parent / "fixtures" / "good" / "minimal.yaml").read_text("utf-8")
+
+
+def problems(old: str, new: str) -> list[str]:
+    """The problems of the minimal scenario with one change, as `line:col: path: message`."""
+    assert old in MINIMAL
+    report = check_text(MINIMAL.replace(old, new, 1), "m.yaml")
+    return [str(problem).removeprefix("m.yaml:") for problem in report.problems]
+
+
+def test_an_id_with_a_cyrillic_letter_names_it_and_gives_the_latin_spelling() -> None:
+    # It said "(e.g. 'data-exch-nge')" of an id that looks exactly like 'data-exchange'.
+    assert problems("against: [no-target-pledge]", "against: [no-t\u0430rget-pledge]") == [
+        "49:15: objections[pledge-is-empty].against[1]: 'no-t\u0430rget-pledge' is not a valid "
+        "id: the 5th character is '\u0430' (U+0430, a Cyrillic letter that looks like Latin "
+        "'a'): type it in Latin letters, as 'no-target-pledge'"
+    ]
+
+
+def test_a_key_with_a_cyrillic_letter_names_it() -> None:
+    # It said "unknown key 'kіnd': did you mean 'kind'?", two words that look the same.
+    assert problems("    kind: promise", "    k\u0456nd: promise") == [
+        "44:5: proposals[no-target-pledge].k\u0456nd: unknown key 'k\u0456nd': the 2nd character "
+        "is '\u0456' (U+0456, a Cyrillic letter that looks like Latin 'i'): did you mean 'kind'?"
+    ]
+
+
+def test_a_two_letter_key_with_a_lookalike_is_not_also_reported_missing() -> None:
+    (problem,) = problems("  - id: data-exchange", "  - \u0456d: data-exchange")
+    assert "did you mean 'id'?" in problem
+
+
+def test_a_choice_with_a_greek_letter_names_it() -> None:
+    (problem,) = problems("    kind: promise", "    kind: pr\u03bfmise")
+    assert problem.endswith(
+        "(got 'pr\u03bfmise'): the 3rd character is '\u03bf' (U+03BF, a Greek letter that looks "
+        "like Latin 'o'): did you mean 'promise'?"
+    )
+
+
+def test_a_long_id_is_said_to_be_too_long_and_cut_at_a_word() -> None:
+    long_id = "joint-exercise-for-the-staff-of-both-delegations-meeting-in-lisbon"
+    assert problems("  - id: data-exchange", f"  - id: {long_id}") == [
+        f"31:9: proposals[{long_id}].id: 'joint-exercise-for-the-staff-of-both-del…' is too "
+        "long for an id: 66 characters, at most 48 (e.g. "
+        "'joint-exercise-for-the-staff-of-both-delegations')"
+    ]
+
+
+def test_a_long_id_with_capitals_gets_the_whole_rule_and_a_cut_suggestion() -> None:
+    (problem,) = problems("  - id: data-exchange", "  - id: Data-" + "x" * 50)
+    assert problem.endswith(
+        "is not a valid id: use lower-case letters, digits and hyphens, starting with a letter "
+        f"or digit, at most 48 characters (e.g. 'data-{'x' * 43}')"
+    )
