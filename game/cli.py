@@ -32,7 +32,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     handlers: dict[str, Handler] = {}
     # Each command module registers its own subparser; importing lazily keeps start-up fast
-    # and means `detente validate` never loads pygame.
+    # (pygame is loaded only by the commands that draw, or ask the fonts what they can draw).
     from game.commands import register_all
 
     register_all(subparsers, handlers)

@@ -85,7 +85,7 @@ def user_folder(create: bool = True) -> Path:
     return folder
 
 
-def scan(folder: Path, shipped: bool) -> list[Entry]:
+def scan(folder: Path, shipped: bool, can_draw: CanDraw | None = None) -> list[Entry]:
     """Every scenario file in a folder, checked (a broken file is listed with its problems)."""
     try:
         paths = sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
@@ -93,7 +93,7 @@ def scan(folder: Path, shipped: bool) -> list[Entry]:
         return []
     entries = []
     for path in paths:
-        report = check_file(path)
+        report = check_file(path, can_draw)
         entries.append(Entry(path, shipped, report.scenario, tuple(report.problems)))
     return entries
 
@@ -104,11 +104,14 @@ def _order(entry: Entry) -> tuple[int, datetime.date, str]:
     return rank, date, entry.path.name
 
 
-def available(shipped: Path | None = None, user: Path | None = None) -> list[Entry]:
-    """The scenarios to offer: tutorial first, then by date, broken files last."""
+def available(
+    shipped: Path | None = None, user: Path | None = None, can_draw: CanDraw | None = None
+) -> list[Entry]:
+    """The scenarios to offer: tutorial first, then by date, broken files last (with
+    `can_draw`, text the fonts cannot draw is warned about, as `detente validate` does)."""
     shipped = shipped if shipped is not None else shipped_folder()
     user = user if user is not None else user_folder()
-    entries = scan(shipped, True) if shipped is not None else []
+    entries = scan(shipped, True, can_draw) if shipped is not None else []
     if user.is_dir() and (shipped is None or user.resolve() != shipped.resolve()):
-        entries += scan(user, False)
+        entries += scan(user, False, can_draw)
     return sorted(entries, key=_order)

@@ -159,8 +159,9 @@ class App:
         if self._scenarios is not None:
             return self._scenarios()
         from game.library import available
+        from game.ui.glyphs import can_draw
 
-        return available()
+        return available(can_draw=can_draw)
 
     def apply_settings(self, new: Settings) -> None:
         """Use new settings now, rebuild what they change, and remember them."""
