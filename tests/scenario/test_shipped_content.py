@@ -348,8 +348,8 @@ def test_tutorial_coached_line_plays_in_the_engine() -> None:
 
 
 def test_tutorial_objection_to_watching_is_raised_only_against_watching() -> None:
-    """"Watching is not the same as working together" made no sense against the joint
-    exercise, which is working together."""
+    """The objection "Watching is not the same as working together" made no sense against
+    the joint exercise, which is working together."""
     scenario = scenario_of(TUTORIAL)
     watching = next(o for o in scenario.objections if "Watching" in o.text)
     assert watching.against == ["watch-tests"]
