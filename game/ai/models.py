@@ -93,7 +93,14 @@ class FrequencyModel(Model):
             if item.proposal is None or item.proposal not in layout.slices:
                 continue
             number = layout.proposals.index(item.proposal)
-            step = {"table": 1.5, "accept": 1.0, "reject": -2.0, "object": -1.0}.get(item.kind)
+            # Withdrawing an objection takes back what raising it said against the proposal.
+            step = {
+                "table": 1.5,
+                "accept": 1.0,
+                "reject": -2.0,
+                "object": -1.0,
+                "withdraw_objection": 1.0,
+            }.get(item.kind)
             if item.kind == "ignore":
                 step = -0.3
             if item.kind == "withdraw":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from game.engine.handlers import objection_withdrawn
 from game.engine.moves import Accept, Amend, Move, Reject, Table, Terms
 from game.engine.state import Status
 from game.engine.view import View
@@ -18,8 +19,9 @@ class Seen:
     """One thing the other side did, as far as the view shows it."""
 
     kind: str
-    """table, amend, accept, reject, withdraw, object, firm, conciliatory, gesture, pass,
-    walk_out, or ignore (our offer sat on the table through their turn)."""
+    """table, amend, accept, reject, withdraw, object, withdraw_objection (they took back
+    their own objection), firm, conciliatory, gesture, pass, walk_out, or ignore (our offer
+    sat on the table through their turn)."""
     proposal: str | None = None
     terms: Terms = ()
     before: Terms = ()
@@ -61,14 +63,16 @@ class Observer:
         before = self._last or {
             pid: _Snapshot(Status.AVAILABLE, None, snap.terms, ()) for pid, snap in now.items()
         }
-        # An offer of ours they objected to is waiting for our answer, not passed over.
+        # An offer of ours they objected to is waiting for our answer, not passed over; nor
+        # is one whose objection they spent their move withdrawing.
+        lifted = self._lifted(view)
         awaiting_answer = {o.proposal for o in view.objections if o.side is self.other}
         for pid, snap in now.items():
             old = before.get(pid)
             if old is None:
                 continue
             for item in self._compare(pid, old, snap):
-                if item.kind == "ignore" and pid in awaiting_answer:
+                if item.kind == "ignore" and pid in awaiting_answer | lifted:
                     continue
                 seen.append(item)
                 if item.kind in ("amend", "reject"):
@@ -80,6 +84,7 @@ class Observer:
         objections = {(o.objection, o.proposal) for o in view.objections if o.side is self.other}
         for _, proposal in sorted(objections - self._objections):
             seen.append(Seen("object", proposal))
+        seen.extend(Seen("withdraw_objection", pid) for pid in sorted(lifted))
         self._objections = objections
         for entry in view.log[self._log_length :]:
             if entry.side is self.other and entry.kind == "move":
@@ -96,6 +101,19 @@ class Observer:
         )
         self._last = now
         return seen
+
+    def _lifted(self, view: View) -> set[str]:
+        """The proposals the other side withdrew an objection to since the last update.
+
+        Read from the log: an objection also disappears when we answer it or a proposal
+        leaves the table, and only the log tells a withdrawal from those.
+        """
+        sentences = {objection_withdrawn(self.other, p.title): p.id for p in view.proposals}
+        return {
+            sentences[entry.text]
+            for entry in view.log[self._log_length :]
+            if entry.side is self.other and entry.kind == "move" and entry.text in sentences
+        }
 
     def after_own(self, move: Move) -> None:
         """Apply our own move to the remembered position, so the next update sees only theirs."""

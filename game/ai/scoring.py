@@ -21,6 +21,7 @@ from game.engine.moves import (
     Statement,
     Table,
     Tone,
+    WithdrawObjection,
 )
 from game.scenario.models import ProposalKind
 
@@ -51,7 +52,8 @@ def _score(ctx: Context, move: Move) -> Candidate | None:
         return _gesture(ctx, move)
     if isinstance(move, Pass):
         return Candidate(move, 0.0, Reasons("pass", trust=ctx.board.trust))
-    if isinstance(move, (Reject, RaiseObjection)):
+    if isinstance(move, (Reject, RaiseObjection, WithdrawObjection)):
+        # The levels never object, so they have no objection of their own to withdraw.
         return None
     return None  # walking out is never worth it
 

@@ -15,9 +15,10 @@ from game.engine.moves import (
     Table,
     Tone,
     WalkOut,
+    WithdrawObjection,
 )
 from game.engine.results import Rejected
-from game.engine.state import State, Status
+from game.engine.state import OpenObjection, State, Status
 from game.engine.values import all_terms, crosses_red_line, terms_with_defaults
 from game.scenario.models import SideId
 
@@ -38,6 +39,8 @@ def check(state: State, move: Move) -> Rejected | None:
         return _check_raise(state, move)
     if isinstance(move, Answer):
         return _check_answer(state, move)
+    if isinstance(move, WithdrawObjection):
+        return _check_withdraw(state, move)
     if isinstance(move, Accept):
         return _check_accept(state, move)
     if isinstance(move, Reject):
@@ -81,6 +84,9 @@ def legal_moves(state: State, side: SideId) -> list[Move]:
             candidates.append(
                 Answer(side, open_objection.objection, open_objection.proposal, argument)
             )
+        candidates.append(
+            WithdrawObjection(side, open_objection.objection, open_objection.proposal)
+        )
     candidates += [
         Statement(side, Tone.CONCILIATORY),
         Statement(side, Tone.FIRM),
@@ -166,6 +172,14 @@ def _check_amend(state: State, move: Amend) -> Rejected | None:
     return None
 
 
+def _open_objection(state: State, objection: str, proposal: str) -> OpenObjection | None:
+    """The open objection `objection` against `proposal`, if there is one."""
+    return next(
+        (o for o in state.objections if o.objection == objection and o.proposal == proposal),
+        None,
+    )
+
+
 def _check_raise(state: State, move: RaiseObjection) -> Rejected | None:
     objection = state.scenario.objection_by_id.get(move.objection)
     if objection is None:
@@ -179,7 +193,7 @@ def _check_raise(state: State, move: RaiseObjection) -> Rejected | None:
     problem = _on_table(state, move.proposal)
     if problem:
         return problem
-    if any(o.objection == move.objection and o.proposal == move.proposal for o in state.objections):
+    if _open_objection(state, move.objection, move.proposal):
         return Rejected("already_open", "That objection is already open.")
     if (move.objection, move.proposal) in state.answered:
         return Rejected("already_answered", "That objection was already answered on this proposal.")
@@ -191,14 +205,7 @@ def _check_raise(state: State, move: RaiseObjection) -> Rejected | None:
 
 
 def _check_answer(state: State, move: Answer) -> Rejected | None:
-    open_objection = next(
-        (
-            o
-            for o in state.objections
-            if o.objection == move.objection and o.proposal == move.proposal
-        ),
-        None,
-    )
+    open_objection = _open_objection(state, move.objection, move.proposal)
     if open_objection is None:
         return Rejected("not_open", "That objection is not open.")
     if open_objection.side is move.side:
@@ -215,6 +222,17 @@ def _check_answer(state: State, move: Answer) -> Rejected | None:
         return Rejected(
             "cannot_afford",
             f"It costs {argument.cost.support} support and you have {state.support.of(move.side)}.",
+        )
+    return None
+
+
+def _check_withdraw(state: State, move: WithdrawObjection) -> Rejected | None:
+    open_objection = _open_objection(state, move.objection, move.proposal)
+    if open_objection is None:
+        return Rejected("not_open", "That objection is not open.")
+    if open_objection.side is not move.side:
+        return Rejected(
+            "not_your_objection", "Only the side that raised an objection can withdraw it."
         )
     return None
 

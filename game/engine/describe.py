@@ -17,6 +17,7 @@ from game.engine.moves import (
     Table,
     Tone,
     WalkOut,
+    WithdrawObjection,
 )
 from game.scenario.models import Scenario
 
@@ -40,6 +41,10 @@ def describe_move(scenario: Scenario, move: Move, short: bool = True) -> str:
         argument = scenario.argument(move.argument)
         cost = f" (costs {argument.cost.support} support)" if argument.cost.support else ""
         return f"Answer with '{argument.title}'{cost}"
+    if isinstance(move, WithdrawObjection):
+        objection = scenario.objection(move.objection)
+        text = _short(objection.text) if short else objection.text
+        return f"Withdraw the objection to '{scenario.proposal(move.proposal).title}': {text}"
     if isinstance(move, Accept):
         return f"Accept '{scenario.proposal(move.proposal).title}'"
     if isinstance(move, Reject):

@@ -20,6 +20,7 @@ from game.engine.moves import (
     Terms,
     Tone,
     WalkOut,
+    WithdrawObjection,
 )
 from game.engine.rng import next_float
 from game.engine.state import Commitment, Direction, OpenObjection, ProposalState, State, Status
@@ -47,6 +48,8 @@ def perform(state: State, move: Move) -> State:
         return log(state, "move", f"{name} objected to '{title}': “{objection.text}”", move.side)
     if isinstance(move, Answer):
         return _answer(state, move, name)
+    if isinstance(move, WithdrawObjection):
+        return _withdraw_objection(state, move)
     if isinstance(move, Accept):
         return _accept(state, move, name)
     if isinstance(move, Reject):
@@ -167,18 +170,37 @@ def _answer(state: State, move: Answer, name: str) -> State:
             ),
         )
         return log(state, "objection", f"It did not convince: {'; '.join(missing)}.", move.side)
-    state = replace(
-        state,
-        objections=tuple(
-            o
-            for o in state.objections
-            if (o.objection, o.proposal) != (move.objection, move.proposal)
-        ),
-        answered=(*state.answered, (move.objection, move.proposal)),
-    )
+    state = _close_objection(state, move.objection, move.proposal)
+    state = replace(state, answered=(*state.answered, (move.objection, move.proposal)))
     state = log(state, "objection", f"It worked: the objection to '{title}' is settled.", move.side)
     state = apply_effect(state, argument.effect, f"{name} answered with '{argument.title}'")
     return _maybe_agree(state, move.proposal)
+
+
+def _withdraw_objection(state: State, move: WithdrawObjection) -> State:
+    # No trust or support changes: the cost is the move itself (two moves for objecting and
+    # withdrawing). Not added to `answered`: a withdrawn objection is not settled, so it may
+    # be raised again while the side has not accepted the proposal.
+    title = state.scenario.proposal(move.proposal).title
+    state = _close_objection(state, move.objection, move.proposal)
+    state = log(state, "move", objection_withdrawn(move.side, title), move.side)
+    # Both sides may have accepted already: lifting the last blocking objection agrees it.
+    return _maybe_agree(state, move.proposal)
+
+
+def objection_withdrawn(side: SideId, title: str) -> str:
+    """The log's sentence for a withdrawn objection (the computer players read it back)."""
+    return f"{SIDE_NAMES[side]} withdrew its objection to '{title}'."
+
+
+def _close_objection(state: State, objection: str, proposal: str) -> State:
+    """The state without one open objection (answered or withdrawn)."""
+    return replace(
+        state,
+        objections=tuple(
+            o for o in state.objections if (o.objection, o.proposal) != (objection, proposal)
+        ),
+    )
 
 
 def _accept(state: State, move: Accept, name: str) -> State:

@@ -58,6 +58,15 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class WithdrawObjection:
+    """Take back one's own open objection, so it no longer blocks the proposal."""
+
+    side: SideId
+    objection: str
+    proposal: str
+
+
+@dataclass(frozen=True)
 class Accept:
     """Accept a proposal on the table with its current terms."""
 
@@ -103,7 +112,17 @@ class WalkOut:
 
 
 Move = (
-    Table | Amend | RaiseObjection | Answer | Accept | Reject | Statement | Gesture | Pass | WalkOut
+    Table
+    | Amend
+    | RaiseObjection
+    | Answer
+    | WithdrawObjection
+    | Accept
+    | Reject
+    | Statement
+    | Gesture
+    | Pass
+    | WalkOut
 )
 
 MOVE_TYPES: dict[str, type[Move]] = {
@@ -111,6 +130,7 @@ MOVE_TYPES: dict[str, type[Move]] = {
     "amend": Amend,
     "raise_objection": RaiseObjection,
     "answer": Answer,
+    "withdraw_objection": WithdrawObjection,
     "accept": Accept,
     "reject": Reject,
     "statement": Statement,
@@ -134,7 +154,7 @@ def move_to_dict(move: Move) -> dict[str, Any]:
         data["terms"] = {term: variant for term, variant in move.terms}
     elif isinstance(move, Amend):
         data.update(proposal=move.proposal, term=move.term, variant=move.variant)
-    elif isinstance(move, RaiseObjection):
+    elif isinstance(move, (RaiseObjection, WithdrawObjection)):
         data.update(objection=move.objection, proposal=move.proposal)
     elif isinstance(move, Answer):
         data.update(objection=move.objection, proposal=move.proposal, argument=move.argument)
@@ -159,6 +179,8 @@ def move_from_dict(data: dict[str, Any]) -> Move:
             return Amend(side, str(data["proposal"]), str(data["term"]), str(data["variant"]))
         if kind is RaiseObjection:
             return RaiseObjection(side, str(data["objection"]), str(data["proposal"]))
+        if kind is WithdrawObjection:
+            return WithdrawObjection(side, str(data["objection"]), str(data["proposal"]))
         if kind is Answer:
             return Answer(
                 side, str(data["objection"]), str(data["proposal"]), str(data["argument"])

@@ -43,8 +43,13 @@ def describe_trust_change(
     direction: Direction, before: int, after: int, reason: str, fade: int
 ) -> str:
     """A sentence such as "Russia's trust in NATO fell 8 to 27: ... (fading 2 a round)."."""
-    fading = f" (fading {fade} a round)" if fade else " (lasting)"
-    return f"{trust_words(direction)} {change_phrase(before, after)}: {reason}{fading}."
+    change = change_phrase(before, after)
+    return f"{trust_words(direction)} {change}: {reason} ({fade_words(fade)})."
+
+
+def fade_words(fade: int) -> str:
+    """How a trust change fades, in the log's words: "fading 2 a round" or "lasting"."""
+    return f"fading {fade} a round" if fade else "lasting"
 
 
 def trust_words(direction: Direction) -> str:

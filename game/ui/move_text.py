@@ -18,18 +18,23 @@ from game.engine.moves import (
     Terms,
     Tone,
     WalkOut,
+    WithdrawObjection,
 )
-from game.engine.state import State, Status
-from game.engine.trust import trust_of
+from game.engine.state import Direction, State, Status
+from game.engine.trust import fade_words, trust_of
 from game.engine.values import effective_kind, effective_value, terms_with_defaults
 from game.scenario.models import Condition, ProposalKind, Scenario, SideId
 from game.ui.text import Block, Para
+
+WITHDRAW_HEADING = "Withdraw your objection"
+"""The heading of the moves that withdraw one's own objection (the Accept details name it)."""
 
 GROUPS: tuple[tuple[type, str], ...] = (
     (Accept, "Accept"),
     (Table, "Put a proposal on the table"),
     (Amend, "Change the terms"),
     (Answer, "Answer an objection"),
+    (WithdrawObjection, WITHDRAW_HEADING),
     (RaiseObjection, "Raise an objection"),
     (Reject, "Reject or withdraw"),
     (Statement, "Speak to the press"),
@@ -95,7 +100,7 @@ def short_label(scenario: Scenario, move: Move) -> str:
     if isinstance(move, Amend):
         variant = _variant_label(scenario, move.proposal, move.term, move.variant)
         return f"{scenario.proposal(move.proposal).title}: {variant}"
-    if isinstance(move, RaiseObjection):
+    if isinstance(move, (RaiseObjection, WithdrawObjection)):
         return (
             f"{scenario.proposal(move.proposal).title}: {scenario.objection(move.objection).text}"
         )
@@ -121,7 +126,7 @@ def topic(scenario: Scenario, move: Move) -> str:
     """
     if isinstance(move, Table) and not scenario.proposal(move.proposal).terms:
         return ""  # only one way to table it: nothing to tell apart
-    if isinstance(move, (Table, Amend, RaiseObjection)):
+    if isinstance(move, (Table, Amend, RaiseObjection, WithdrawObjection)):
         return scenario.proposal(move.proposal).title
     if isinstance(move, Answer):
         return scenario.objection(move.objection).text
@@ -140,7 +145,7 @@ def detail(scenario: Scenario, move: Move) -> str:
             return variant
         term = next(t for t in proposal.terms if t.id == move.term)
         return f"{term.label}: {variant}"
-    if isinstance(move, RaiseObjection):
+    if isinstance(move, (RaiseObjection, WithdrawObjection)):
         return scenario.objection(move.objection).text
     return short_label(scenario, move)
 
@@ -224,6 +229,95 @@ def _restraint(state: State, side: SideId) -> str:
     return ""
 
 
+def agreement_changes(state: State, side: SideId, proposal_id: str) -> str:
+    """The public trust and support changes of agreeing a proposal, as `side` would read them:
+    the standard agreement trust and the proposal's own effects, lasting or fading as the log
+    will say. Its value changes are left out: they are private."""
+    other = state.scenario.sides.of(side.other).name
+    effect = state.scenario.proposal(proposal_id).effects.accepted
+
+    def parts(direction: Direction) -> list[tuple[int, int]]:
+        # In the order the log gives them: the proposal's own effect, then the standard.
+        own = getattr(effect.trust, direction.value) if effect and effect.trust else 0
+        standard = (C.AGREEMENT_TRUST, C.DEFAULT_FADE)
+        return [(own, effect.fade), standard] if own and effect else [standard]
+
+    theirs, yours = parts(Direction.of(side.other)), parts(Direction.of(side))
+    if theirs == yours:
+        phrases = [f"trust {_trust_change(yours, ' both ways')}"]
+    else:
+        phrases = [
+            f"{other}'s trust in you {_trust_change(theirs)}",
+            f"your trust in {other} {_trust_change(yours)}",
+        ]
+    if effect and effect.support:
+        for who, number in (("your", side), (f"{other}'s", side.other)):
+            if effect.support.of(number):
+                phrases.append(f"{who} support at home {effect.support.of(number):+d}")
+    return "; ".join(phrases)
+
+
+def _trust_change(parts: list[tuple[int, int]], after: str = "") -> str:
+    """'+6 (+3 lasting, +3 fading 1 a round)' for the (size, fade) parts of one change, with
+    `after` put after the number."""
+    total = sum(size for size, _ in parts)
+    if len(parts) == 1:
+        return f"{total:+d}{after} ({fade_words(parts[0][1])})"
+    notes = ", ".join(f"{size:+d} {fade_words(fade)}" for size, fade in parts)
+    return f"{total:+d}{after} ({notes})"
+
+
+def _own_objections_block(state: State, side: SideId, proposal_id: str) -> str:
+    """Why accepting will not agree a proposal the mover itself objected to, and the way out."""
+    own = [o for o in state.objections if o.proposal == proposal_id and o.side is side]
+    if not own:
+        return ""
+    texts = " and ".join(f"“{state.scenario.objection(o.objection).text}”" for o in own)
+    if len(own) == 1:
+        return (
+            f"Your own objection {texts} blocks it: even once both sides accept, it cannot be "
+            f"agreed until you withdraw the objection ({WITHDRAW_HEADING}, a move of its own)."
+        )
+    return (
+        f"Your own objections {texts} block it: even once both sides accept, it cannot be "
+        f"agreed until you withdraw them ({WITHDRAW_HEADING}, a move each)."
+    )
+
+
+def _withdraw_lines(state: State, move: WithdrawObjection) -> list[str]:
+    """What withdrawing an objection does: what it unblocks, and that it costs the move."""
+    scenario = state.scenario
+    title = scenario.proposal(move.proposal).title
+    live = state.proposal(move.proposal)
+    again = (
+        "You have accepted it, so you cannot raise it again."
+        if move.side in live.accepted_by
+        else "You may raise it again later, as long as you have not accepted the proposal."
+    )
+    lines = [
+        f"You take back your objection “{scenario.objection(move.objection).text}”: "
+        f"it no longer blocks '{title}'.",
+        f"It costs this move and nothing else (no trust or support changes). {again}",
+    ]
+    others = [
+        o for o in state.objections if o.proposal == move.proposal and o.objection != move.objection
+    ]
+    if others:
+        count = len(others)
+        lines.append(
+            f"{count} other objection{'s' if count > 1 else ''} against it "
+            f"{'are' if count > 1 else 'is'} still open."
+        )
+    elif set(live.accepted_by) == set(SideId):
+        lines.append(
+            "Both sides have accepted it, so it is agreed at once: "
+            f"{agreement_changes(state, move.side, move.proposal)}."
+        )
+    else:
+        lines.append("It is agreed once both sides accept the same terms.")
+    return lines
+
+
 LAST_MOVE_OFFER = "This is the last move of the talks: the other side cannot accept it now."
 """What tabling or amending does on the game's last move (nothing can follow it)."""
 
@@ -272,12 +366,15 @@ def move_details(state: State, move: Move) -> list[Block]:
         if argument.cost.support:
             lines.append(f"Costs {argument.cost.support} support at home.")
         lines.append("Each argument can be tried once against an objection.")
+    elif isinstance(move, WithdrawObjection):
+        lines += _withdraw_lines(state, move)
     elif isinstance(move, Accept):
         live = state.proposal(move.proposal)
         lines.append(_worth(state, side, move.proposal, live.terms))
+        lines.append(_own_objections_block(state, side, move.proposal))
         lines.append(
-            f"If {other} has accepted too and no objection is open, it is agreed "
-            f"(trust +{C.AGREEMENT_TRUST} both ways)."
+            f"If {other} has accepted too and no objection is open, it is agreed: "
+            f"{agreement_changes(state, side, move.proposal)}."
         )
     elif isinstance(move, Reject):
         live = state.proposal(move.proposal)

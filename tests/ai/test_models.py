@@ -70,3 +70,12 @@ def test_each_level_has_its_own_way_of_thinking():
     assert hard.aim(0.2) > medium.aim(0.2) > easy.aim(0.2)
     # The levels with a model count the move a refused offer or a counter wastes.
     assert easy.thrift == 0 < medium.thrift and hard.thrift > 0
+
+
+def test_the_frequency_model_takes_back_an_objection_withdrawn():
+    board, layout, model = _setup(FrequencyModel)
+    start = model.raw().copy()
+    model.observe(board, [Seen("object", "joint")])
+    assert model.raw()[layout.of("joint", ())] < start[layout.of("joint", ())]
+    model.observe(board, [Seen("withdraw_objection", "joint")])
+    assert np.allclose(model.raw(), start)

@@ -56,3 +56,24 @@ def test_an_offer_left_on_the_table_is_remembered_as_ignored():
 def test_statements_are_read_from_the_log():
     _, seen = _seen([Table(N, "joint")], [Accept(R, "joint"), Statement(N, Tone.FIRM)])
     assert ("firm", None) in seen
+
+
+def test_it_sees_an_objection_withdrawn_and_does_not_call_the_offer_ignored():
+    # The withdrawal is their move on our offer: not an offer left to sit, nor a new objection.
+    from game.engine.moves import Pass, RaiseObjection, WithdrawObjection
+    from game.scenario import load
+    from tests.ai.helpers import ROOT
+
+    scenario = load(ROOT / "scenarios" / "tutorial.yaml")
+    tabled = [Table(N, "watch-tests", (("how-often", "every-test"),))]
+    objected = [*tabled, RaiseObjection(R, "only-watching", "watch-tests")]
+    observer = Observer(N)
+    observer.update(view(position(scenario, tabled), N))
+    assert ("object", "watch-tests") in [
+        (s.kind, s.proposal) for s in observer.update(view(position(scenario, objected), N))
+    ]
+    observer.after_own(Pass(N))
+    withdrawn = [*objected, Pass(N), WithdrawObjection(R, "only-watching", "watch-tests")]
+    seen = [(s.kind, s.proposal) for s in observer.update(view(position(scenario, withdrawn), N))]
+    assert seen == [("withdraw_objection", "watch-tests")]
+    assert observer.ignored == {}

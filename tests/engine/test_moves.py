@@ -17,6 +17,7 @@ from game.engine.moves import (
     Table,
     Tone,
     WalkOut,
+    WithdrawObjection,
     move_from_dict,
     move_to_dict,
     move_type,
@@ -30,6 +31,7 @@ EVERY_MOVE = [
     Amend(RUSSIA, "guarantee", "form", "declaration"),
     RaiseObjection(RUSSIA, "aimed-at-russia", "guarantee"),
     Answer(NATO, "aimed-at-russia", "guarantee", "observers"),
+    WithdrawObjection(RUSSIA, "aimed-at-russia", "guarantee"),
     Accept(RUSSIA, "transparency"),
     Reject(NATO, "joint-command"),
     Statement(NATO, Tone.FIRM),
@@ -104,6 +106,7 @@ def test_a_move_out_of_turn_is_rejected_and_changes_nothing():
         (RaiseObjection(NATO, "aimed-at-russia", "guarantee"), "not_your_objection"),
         (RaiseObjection(NATO, "veto", "joint-command"), "not_on_table"),
         (Answer(NATO, "aimed-at-russia", "guarantee", "founding-act"), "not_open"),
+        (WithdrawObjection(NATO, "veto", "joint-command"), "not_open"),
     ],
 )
 def test_illegal_moves_carry_a_reason_code_and_a_sentence(move, reason):

@@ -30,6 +30,7 @@ from game.engine.moves import (
     Table,
     Tone,
     WalkOut,
+    WithdrawObjection,
 )
 from game.engine.state import Direction, Status
 from game.engine.trust import trust_level, trust_of
@@ -266,6 +267,74 @@ def test_5_2_answer_by_chance_uses_the_seeded_dice():
         )
         assert again == state
     assert results == {True, False}  # a 50% argument both works and fails across seeds
+
+
+def _objected(game):
+    """NATO tabled the treaty guarantee, Russia objected, NATO passed: Russia to move."""
+    return play(
+        game,
+        Table(NATO, "guarantee", (("form", "treaty"),)),
+        RaiseObjection(RUSSIA, "aimed-at-russia", "guarantee"),
+        Pass(NATO),
+    )
+
+
+WITHDRAW = WithdrawObjection(RUSSIA, "aimed-at-russia", "guarantee")
+
+
+def test_5_3_withdraw_an_objection_lifts_it_for_the_move_alone(game):
+    state = _objected(game)
+    assert WITHDRAW in legal_moves(state, RUSSIA)
+    passed = play(state, Pass(RUSSIA))
+    state = play(state, WITHDRAW)
+    assert state.objections == () and state.to_move is NATO
+    texts = [e.text for e in state.log]
+    assert "Russia withdrew its objection to 'Guarantee of non-targeting'." in texts
+    assert "'Guarantee of non-targeting' still needs Russia's acceptance." in texts
+    # It costs the move and nothing else: trust and support end as after a pass.
+    assert (state.modifiers, state.support) == (passed.modifiers, passed.support)
+    # Not settled: Russia has not accepted, so it may object again (another move).
+    state = play(state, Pass(NATO))
+    assert RaiseObjection(RUSSIA, "aimed-at-russia", "guarantee") in legal_moves(state, RUSSIA)
+    state = play(state, Accept(RUSSIA, "guarantee"))
+    assert state.proposal("guarantee").status is Status.AGREED
+
+
+def test_5_3_withdrawing_the_last_blocking_objection_agrees_what_both_accepted(game):
+    # The student's dead end: Russia objected, then accepted, and NATO had tabled it.
+    state = play(_objected(game), Accept(RUSSIA, "guarantee"), Pass(NATO))
+    assert state.proposal("guarantee").status is Status.TABLED
+    assert not any(isinstance(m, Accept) for m in legal_moves(state, RUSSIA))
+    state = play(state, WITHDRAW)
+    assert state.proposal("guarantee").status is Status.AGREED
+    assert [m.direction for m in state.modifiers if m.reason.startswith("agreement on")] == [
+        Direction.NATO_IN_RUSSIA,
+        Direction.RUSSIA_IN_NATO,
+    ]
+    assert "Agreed: 'Guarantee of non-targeting' is now part of the package." in [
+        e.text for e in state.log
+    ]
+
+
+@pytest.mark.parametrize(
+    ("moves", "move", "reason"),
+    [
+        # Only the side that raised it may withdraw it, and only while it is open.
+        ([], WithdrawObjection(RUSSIA, "aimed-at-russia", "data-centre"), "not_open"),
+        (
+            [Pass(RUSSIA)],
+            WithdrawObjection(NATO, "aimed-at-russia", "guarantee"),
+            "not_your_objection",
+        ),
+        ([WITHDRAW, Pass(NATO)], WITHDRAW, "not_open"),
+        ([Reject(RUSSIA, "guarantee"), Pass(NATO)], WITHDRAW, "not_open"),
+    ],
+)
+def test_5_3_withdraw_only_your_own_open_objection(game, moves, move, reason):
+    state = play(_objected(game), *moves)
+    result = apply(state, move)
+    assert isinstance(result, Rejected) and result.reason == reason
+    assert move not in legal_moves(state, move.side)
 
 
 def test_6_1_statements_trade_support_for_trust(game):

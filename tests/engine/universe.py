@@ -15,6 +15,7 @@ from game.engine.moves import (
     Table,
     Tone,
     WalkOut,
+    WithdrawObjection,
 )
 from game.engine.values import all_terms
 from game.scenario.models import Scenario, SideId
@@ -33,6 +34,7 @@ def all_moves(scenario: Scenario) -> list[Move]:
             for proposal_id in objection.against:
                 moves.append(RaiseObjection(side, objection.id, proposal_id))
                 moves.extend(Answer(side, objection.id, proposal_id, a) for a in objection.answers)
+                moves.append(WithdrawObjection(side, objection.id, proposal_id))
         moves += [
             Statement(side, Tone.FIRM),
             Statement(side, Tone.CONCILIATORY),

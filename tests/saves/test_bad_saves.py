@@ -123,8 +123,8 @@ PLAIN_CASES = {
     "unknown kind of move": (
         move_field(2, type="explode"),
         'move 3 of the save is damaged: its type "explode" is not a kind of move (the kinds '
-        "are table, amend, raise_objection, answer, accept, reject, statement, gesture, pass, "
-        "walk_out)",
+        "are table, amend, raise_objection, answer, withdraw_objection, accept, reject, "
+        "statement, gesture, pass, walk_out)",
     ),
     "move without a type": (
         move_field(0, type=None),

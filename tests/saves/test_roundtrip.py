@@ -264,3 +264,37 @@ def test_a_save_goes_on_as_its_own_game_unless_that_would_overwrite_a_further_au
     assert branched.game_id == f"{record.game_id}-from-round{point.round}"
     assert branched.moves == point.moves
     assert continuing(load_save(autosave)).game_id == record.game_id
+
+
+def test_a_withdrawn_objection_is_saved_and_loads_to_the_agreement_it_made(
+    kinds, tmp_path, monkeypatch
+):
+    from game.engine.moves import Accept, Pass, RaiseObjection, Table, WithdrawObjection
+    from game.scenario.models import SideId
+
+    use_data_folder(tmp_path, monkeypatch)
+    scenario, path, _games = kinds
+    nato, russia = SideId.NATO, SideId.RUSSIA
+    state = replay(
+        scenario,
+        1,
+        [
+            Table(nato, "guarantee", (("form", "treaty"),)),
+            RaiseObjection(russia, "aimed-at-russia", "guarantee"),
+            Pass(nato),
+            Accept(russia, "guarantee"),
+            Pass(nato),
+            WithdrawObjection(russia, "aimed-at-russia", "guarantee"),
+        ],
+    )
+    saved = write_save(record_for(scenario, path, 1, "hotseat"), state)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["moves"][-1] == {
+        "type": "withdraw_objection",
+        "side": "russia",
+        "objection": "aimed-at-russia",
+        "proposal": "guarantee",
+    }
+    loaded = load_save(saved)
+    assert loaded.state == state
+    assert loaded.state.proposal("guarantee").status.value == "agreed"

@@ -292,6 +292,7 @@ def test_tutorial_coaching_follows_the_game() -> None:
         "amend",
         "objection",
         "answer",
+        "withdraw your objection",
         "accept",
         "reject",
         "statement",

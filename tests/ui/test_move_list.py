@@ -8,7 +8,18 @@ from collections.abc import Iterator
 import pygame
 import pytest
 
-from game.engine.moves import Amend, Answer, Move, RaiseObjection, Table, WalkOut
+from game.engine import replay
+from game.engine.moves import (
+    Accept,
+    Amend,
+    Answer,
+    Move,
+    Pass,
+    RaiseObjection,
+    Table,
+    WalkOut,
+    WithdrawObjection,
+)
 from game.engine.values import terms_with_defaults
 from game.library import Entry
 from game.scenario.models import Scenario, SideId
@@ -58,7 +69,7 @@ def listing(panel: MovePanel) -> list[tuple[str, str, str]]:
 
 def own_words(scenario: Scenario, move: Move) -> str:
     """The words that set a move apart from its rivals on the same proposal, or ''."""
-    if isinstance(move, RaiseObjection):
+    if isinstance(move, (RaiseObjection, WithdrawObjection)):
         return scenario.objection(move.objection).text
     if isinstance(move, Answer):
         return scenario.argument(move.argument).title
@@ -193,3 +204,43 @@ def test_a_moves_tooltip_says_it_in_full(app: App, driver: Driver, entries: list
         whole = describe_move(session.scenario, move, short=False)
         assert row.tool_tip_text == whole
         assert session.scenario.objection(move.objection).text in whole
+
+
+def test_a_student_can_withdraw_the_objection_that_blocks_a_deal(
+    app: App, driver: Driver, entries: list[Entry]
+) -> None:
+    """Russia objected to NATO's offer, then accepted it: it was stuck, with no way to lift
+    its own objection. Now the move list offers the withdrawal, and making it agrees the deal."""
+    entry = entry_named(entries, "tutorial")
+    assert entry.scenario is not None
+    nato, russia = SideId.NATO, SideId.RUSSIA
+    state = replay(
+        entry.scenario,
+        4,
+        [
+            Table(nato, "watch-tests", (("how-often", "every-test"),)),
+            RaiseObjection(russia, "only-watching", "watch-tests"),
+            Pass(nato),
+            Accept(russia, "watch-tests"),
+            Pass(nato),
+        ],
+    )
+    session = Session.resume(entry.scenario, Setup(human=russia, seed=4), state, entry.path)
+    begin(app, session)
+    driver.key(pygame.K_RETURN)  # the briefing's Go to the table
+    table = app.top
+    assert isinstance(table, TableScreen)
+    driver.until(lambda: session.human_turn and not table.busy() and not table.panel.working)
+    withdraw = WithdrawObjection(russia, "only-watching", "watch-tests")
+    (button,) = [b for b, move in table.panel.buttons.items() if move == withdraw]
+    headings = {heading for heading, _topic, _text in listing(table.panel)}
+    assert "Withdraw your objection" in headings
+    driver.click(button)  # choose it: the details say what it does
+    details = " ".join(table.panel.details.words)
+    assert "It costs this move and nothing else" in details
+    assert "Both sides have accepted it, so it is agreed at once" in details
+    driver.click(button)  # and again to make it
+    driver.until(lambda: session.state.moves[-1] == withdraw)
+    assert session.state.proposal("watch-tests").status.value == "agreed"
+    texts = [entry.text for entry in session.state.log]
+    assert "Russia withdrew its objection to 'Watch each other's tests'." in texts

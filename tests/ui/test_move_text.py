@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from game.engine import replay
-from game.engine.moves import Accept, Move, Pass, Statement, Table, Tone
+from game.engine.moves import (
+    Accept,
+    Move,
+    Pass,
+    RaiseObjection,
+    Statement,
+    Table,
+    Tone,
+    WithdrawObjection,
+)
 from game.engine.state import State
 from game.scenario import load
 from game.scenario.models import SideId
@@ -71,3 +80,73 @@ def test_the_best_acceptance_is_listed_first():
             move = players[state.to_move].choose(view(state, state.to_move), legal).move
             state = apply(state, move).state  # type: ignore[union-attr]
     assert found
+
+
+def _accept_line(state: State, move: Move) -> str:
+    return next(t for t in _texts(state, move) if t.startswith("If "))
+
+
+def test_accept_says_the_real_trust_changes_of_agreeing():
+    # It promised "(trust +3 both ways)"; the tests deal also adds Russia's trust in NATO +3
+    # lasting, so the student saw +6 one way and +3 the other.
+    state = _tutorial([TESTS])
+    assert _accept_line(state, Accept(R, "watch-tests")) == (
+        "If NATO has accepted too and no objection is open, it is agreed: NATO's trust in you "
+        "+3 (fading 1 a round); your trust in NATO +6 (+3 lasting, +3 fading 1 a round)."
+    )
+
+
+def test_accept_says_an_agreement_lifts_trust_both_ways_alike_when_it_does():
+    scenario = load(ROOT / "scenarios" / "2011-lisbon-to-chicago.yaml")
+    state = replay(scenario, 1, [Table(N, "joint-exercises")])
+    assert _accept_line(state, Accept(R, "joint-exercises")).endswith(
+        "it is agreed: trust +7 both ways (+4 lasting, +3 fading 1 a round)."
+    )
+
+
+def test_accept_says_the_agreements_support_changes():
+    from tests.engine.helpers import load_fixture
+
+    # The rule-book's data centre adds 5 to NATO's support when it is agreed.
+    scenario = load_fixture()
+    state = replay(
+        scenario,
+        1,
+        [
+            Table(N, "transparency"),
+            Accept(R, "transparency"),
+            Table(N, "data-centre"),
+        ],
+    )
+    assert _accept_line(state, Accept(R, "data-centre")).endswith(
+        "trust +3 both ways (fading 1 a round); NATO's support at home +5."
+    )
+
+
+def test_accept_says_the_movers_own_objection_blocks_it_and_how_to_lift_it():
+    state = _tutorial([TESTS, RaiseObjection(R, "only-watching", "watch-tests"), Pass(N)])
+    assert (
+        "Your own objection “Watching is not the same as working together. What will you "
+        "actually do?” blocks it: even once both sides accept, it cannot be agreed until you "
+        "withdraw the objection (Withdraw your objection, a move of its own)."
+    ) in _texts(state, Accept(R, "watch-tests"))
+    # The other side's objection is for them to answer: no such line for NATO.
+    nato = _tutorial([TESTS, RaiseObjection(R, "only-watching", "watch-tests")])
+    assert not any(t.startswith("Your own objection") for t in _texts(nato, Pass(N)))
+
+
+def test_withdrawing_says_it_costs_the_move_and_what_it_unblocks():
+    objected = [TESTS, RaiseObjection(R, "only-watching", "watch-tests"), Pass(N)]
+    withdraw = WithdrawObjection(R, "only-watching", "watch-tests")
+    texts = _texts(_tutorial(objected), withdraw)
+    assert texts[0].startswith("Withdraw the objection to 'Watch each other's tests'")
+    assert (
+        "It costs this move and nothing else (no trust or support changes). You may raise it "
+        "again later, as long as you have not accepted the proposal."
+    ) in texts
+    assert "It is agreed once both sides accept the same terms." in texts
+    accepted = _tutorial([*objected, Accept(R, "watch-tests"), Pass(N)])
+    assert (
+        "Both sides have accepted it, so it is agreed at once: NATO's trust in you +3 (fading 1 "
+        "a round); your trust in NATO +6 (+3 lasting, +3 fading 1 a round)."
+    ) in _texts(accepted, withdraw)
