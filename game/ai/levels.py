@@ -19,7 +19,7 @@ LEVEL_NAMES: dict[str, str] = {
 LEVEL_STYLES: dict[str, str] = {
     "easy": "Gives ground early and takes most reasonable offers.",
     "medium": "Gives ground steadily and answers your concessions.",
-    "hard": "Holds out until late, counts the moves left, guesses what you want.",
+    "hard": "Asks much and concedes late, but takes a fair deal rather than lose a round.",
     "expert": "Like the chief negotiator, but plans to the deadline.",
 }
 """How each level negotiates, in a line a student choosing an opponent can read."""
