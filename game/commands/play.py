@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from game.commands import SEED_MAX, Handler, print_problems, whole_number
+from game.saves.table_name import TABLE_NAME_IN_WORDS, TABLE_NAME_MAX, is_table_name, tidy
 from game.setup_limits import TIMER_MAX
 
 
@@ -46,11 +47,36 @@ def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
         default=None,
         help="the game's random seed (a whole number, 0 or more)",
     )
+    parser.add_argument(
+        "--table",
+        type=table_name,
+        default="",
+        metavar="NAME",
+        help=f"the table's or team's name for the class record, e.g. 'Table 3' "
+        f"(at most {TABLE_NAME_MAX} characters)",
+    )
     handlers["play"] = run
+
+
+def table_name(text: str) -> str:
+    """An argparse type: a table's name, tidied, with a plain message if it cannot be one."""
+    if not is_table_name(text):
+        shown = len(tidy(text))
+        long = f" (this one has {shown})" if shown > TABLE_NAME_MAX else ""
+        raise argparse.ArgumentTypeError(f"a table's name is {TABLE_NAME_IN_WORDS}{long}")
+    return tidy(text)
 
 
 def run(args: argparse.Namespace) -> int:
     """Open the window and play until it is closed."""
+    if args.table and not args.file:
+        # Dropped silently, the name would be missing from the class record without a word.
+        print(
+            "detente play: --table goes with a scenario FILE; on the set-up screen, type the "
+            "name into its Table name field",
+            file=sys.stderr,
+        )
+        return 2
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 
@@ -97,5 +123,5 @@ def _session(args: argparse.Namespace) -> Any:
         print_problems(path, error.problems)
         return None
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 2**31)
-    setup = Setup(args.mode, SideId(args.side), args.difficulty, args.timer, seed)
+    setup = Setup(args.mode, SideId(args.side), args.difficulty, args.timer, seed, args.table)
     return Session.start(scenario, setup, path)

@@ -19,7 +19,8 @@ def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
         help="write a game's transcript, or a class summary, from save files",
         description="Write a Markdown transcript, a self-contained HTML page, a CSV of moves "
         "and the trust chart for one save; or, with --class, one summary of every save in a "
-        "folder (one per table). Exit 1 if a save cannot be read.",
+        "folder and its subfolders (Export folders too), each game counted once, as far as it "
+        "got. Exit 1 if a save cannot be read.",
     )
     parser.add_argument("save", nargs="?", type=Path, metavar="SAVE", help="a save file")
     parser.add_argument(
@@ -27,7 +28,7 @@ def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
         dest="class_folder",
         type=Path,
         metavar="FOLDER",
-        help="a folder of saves, one per table, for a class summary",
+        help="a folder of a class's saves, in subfolders or not, for a class summary",
     )
     parser.add_argument(
         "--out", type=Path, required=True, metavar="DIR", help="the folder to write into"
@@ -105,17 +106,23 @@ def _class(folder: Path, out: Path) -> int:
         print(f"{folder}: not a folder of saves", file=sys.stderr)
         return 1
     try:
-        summary = collect(folder)
+        # The summary may be written inside the class folder: its folder is not read.
+        summary = collect(folder, skip=out)
     except OSError as error:
         print(f"{folder}: cannot read the folder: {error.strerror or error}", file=sys.stderr)
         return 1
     for path, message in summary.problems:
         print(f"{path}: {message}", file=sys.stderr)
     if not summary.tables:
-        print(f"{folder}: no readable saves, nothing written", file=sys.stderr)
+        what = "no readable saves" if summary.problems else "no save files (.json) in it or below"
+        print(f"{folder}: {what}, nothing written", file=sys.stderr)
         return 1
     if _write(lambda: write_summary(summary, out), out):
         return 1
+    if summary.folded:
+        # Said, so that 15 files handed in for 14 tables is no surprise.
+        files = plural(summary.folded, "file")
+        print(f"{files} of a game already counted, counted once (listed in the summary)")
     count = len(summary.problems)
     if count:
         print(f"{plural(count, 'save')} could not be read (listed in the summary)", file=sys.stderr)

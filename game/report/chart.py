@@ -7,6 +7,7 @@ chart of the tables' scores is drawn here by a plain function any surface can ta
 from __future__ import annotations
 
 import io
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -63,6 +64,70 @@ class ScoreBar:
     shared: float
 
 
+LABEL_MAX_WIDTH = 340
+"""The longest a bar's label may be when labels stand upright (a 40-character table name at
+the chart's font): longer ones are shortened, still told apart."""
+
+
+def _shorten(font: pygame.font.Font, text: str, width: int, keep_end: bool = False) -> str:
+    """`text` cut to `width` with '…': at the end, or (`keep_end`) in the middle, so that
+    the end that tells two labels apart ('…, 14:05:09' and '…, 14:06:30') stays."""
+    if font.size(text)[0] <= width:
+        return text
+    if not keep_end:
+        return _fit(font, text, width)
+    tail = text[-min(12, len(text) // 2) :]
+    head = text[: len(text) - len(tail)]
+    while len(head) > 1 and font.size(head + "…" + tail)[0] > width:
+        head = head[:-1]
+    return head + "…" + tail
+
+
+def bar_labels(
+    font: pygame.font.Font, labels: Sequence[str], slot: float
+) -> tuple[list[str], bool]:
+    """The tables' labels as drawn under their bars, and whether they stand upright.
+
+    Labels that fit across their bars are drawn so; otherwise all stand upright (14
+    tables' names never fit across an 800-pixel chart), shortened only past LABEL_MAX_WIDTH.
+    Labels that differ are drawn differently: a table is never known only as 'Anna…'.
+    """
+    if all(font.size(label)[0] <= int(slot) - 4 for label in labels):
+        return list(labels), False
+    drawn = [_shorten(font, label, LABEL_MAX_WIDTH) for label in labels]
+    for middle in (True, False):
+        counts = Counter(drawn)
+        if len(counts) == len(drawn):
+            break
+        for index, label in enumerate(labels):
+            if counts[drawn[index]] == 1:
+                continue
+            if middle:
+                drawn[index] = _shorten(font, label, LABEL_MAX_WIDTH, keep_end=True)
+            else:
+                # Alike even so (two long names differing only in the middle): numbered.
+                number = f" #{index + 1}"
+                width = LABEL_MAX_WIDTH - font.size(number)[0]
+                drawn[index] = _shorten(font, label, width) + number
+    return drawn, True
+
+
+def _axis_left(rect: pygame.Rect, font: pygame.font.Font) -> int:
+    return rect.left + font.size("100")[0] + 10
+
+
+def label_room(rows: Sequence[ScoreBar], width: int, font: pygame.font.Font) -> int:
+    """How much taller than usual a chart `width` wide must be for its bars' labels to stand
+    upright under them (0 when they fit across)."""
+    if not rows:
+        return 0
+    plot_width = width - (_axis_left(pygame.Rect(0, 0, width, 1), font) + 12)
+    drawn, upright = bar_labels(font, [row.label for row in rows], plot_width / len(rows))
+    if not upright:
+        return 0
+    return max(font.size(text)[0] for text in drawn) - font.get_linesize()
+
+
 def draw_score_bars(
     surface: pygame.Surface,
     rect: pygame.Rect,
@@ -72,7 +137,7 @@ def draw_score_bars(
     title: str | None = None,
 ) -> None:
     """Each table's NATO, Russia and shared scores as grouped bars on a 0-100 scale, under
-    `title` if given."""
+    `title` if given; each bar's label under it, upright if they do not fit across."""
     font = font or chart_font(max(11, rect.height // 24))
     text, dim = _colour(palette, "text", "text"), _colour(palette, "text_dim", "text")
     grid = _colour(palette, "grid", "border")
@@ -85,9 +150,13 @@ def draw_score_bars(
         surface.blit(label, (rect.left + 8, rect.top + 8))
         below = line_height + 16
         rect = pygame.Rect(rect.left, rect.top + below, rect.width, rect.height - below)
-    left = rect.left + font.size("100")[0] + 10
+    left = _axis_left(rect, font)
     top = rect.top + 2 * line_height
-    plot = pygame.Rect(left, top, rect.right - left - 12, rect.bottom - top - line_height - 12)
+    width = rect.right - left - 12
+    slot = width / max(1, len(rows))
+    drawn, upright = bar_labels(font, [row.label for row in rows], slot)
+    under = max((font.size(t)[0] for t in drawn), default=0) if upright else line_height
+    plot = pygame.Rect(left, top, width, max(10, rect.bottom - top - under - 12))
     for level in (0, 25, 50, 75, 100):
         y = plot.bottom - round(plot.height * level / 100)
         pygame.draw.line(surface, grid, (plot.left, y), (plot.right, y), 1)
@@ -104,9 +173,8 @@ def draw_score_bars(
         x = box.right + 6 + label.get_width() + 24
     if not rows:
         return
-    slot = plot.width / len(rows)
     bar = max(2, int(slot * 0.8 / 3))
-    for index, row in enumerate(rows):
+    for index, (row, name) in enumerate(zip(rows, drawn, strict=True)):
         start = plot.left + round(index * slot + (slot - 3 * bar) / 2)
         for offset, (key, _name) in enumerate(series):
             value = max(0.0, min(100.0, getattr(row, key)))
@@ -117,11 +185,15 @@ def draw_score_bars(
                 colour,
                 pygame.Rect(start + offset * bar, plot.bottom - height, bar - 1, height),
             )
-        label = font.render(_fit(font, row.label, int(slot) - 4), True, text)
-        surface.blit(
-            label,
-            (plot.left + round(index * slot + (slot - label.get_width()) / 2), plot.bottom + 4),
-        )
+        if upright:
+            # Read from the bottom up, its end against the axis under its bars.
+            label = pygame.transform.rotate(font.render(name, True, text), 90)
+            x = plot.left + round(index * slot + (slot - label.get_width()) / 2)
+            surface.blit(label, (x, plot.bottom + 4))
+        else:
+            label = font.render(_fit(font, name, int(slot) - 4), True, text)
+            x = plot.left + round(index * slot + (slot - label.get_width()) / 2)
+            surface.blit(label, (x, plot.bottom + 4))
     pygame.draw.line(
         surface, _colour(palette, "border", "border"), plot.bottomleft, plot.bottomright, 1
     )
@@ -164,12 +236,20 @@ def trust_chart_png(
     return png_bytes(surface)
 
 
+def _panel_font(height: int) -> pygame.font.Font:
+    """The font of a chart panel of the usual `height` (a taller one for upright labels
+    keeps it)."""
+    return chart_font(max(11, height // 24))
+
+
 def score_chart_png(
     rows: Sequence[ScoreBar], size: tuple[int, int] = (800, 360), title: str | None = None
 ) -> bytes:
-    """A chart of some tables' scores, as PNG bytes."""
-    surface = pygame.Surface(size)
-    draw_score_bars(surface, surface.get_rect(), rows, PAPER, title=title)
+    """A chart of some tables' scores, as PNG bytes (taller than `size` when the tables'
+    labels must stand upright)."""
+    font = _panel_font(size[1])
+    surface = pygame.Surface((size[0], size[1] + label_room(rows, size[0], font)))
+    draw_score_bars(surface, surface.get_rect(), rows, PAPER, font=font, title=title)
     return png_bytes(surface)
 
 
@@ -177,16 +257,21 @@ def score_charts_png(
     panels: Sequence[tuple[str, Sequence[ScoreBar]]], size: tuple[int, int] = (800, 360)
 ) -> bytes:
     """One titled chart of `size` per (title, tables) panel, one under the other, as PNG
-    bytes: scores of different scenarios are not comparable, so they never share a chart."""
+    bytes: scores of different scenarios are not comparable, so they never share a chart.
+    A panel whose labels must stand upright is taller."""
     width, height = size
-    surface = pygame.Surface((width, height * max(1, len(panels))))
+    font = _panel_font(height)
+    heights = [height + label_room(rows, width, font) for _, rows in panels]
+    surface = pygame.Surface((width, sum(heights) or height))
     surface.fill(pygame.Color(PAPER["background"]))
-    for index, (title, rows) in enumerate(panels):
-        area = pygame.Rect(0, index * height, width, height)
-        draw_score_bars(surface, area, rows, PAPER, title=title)
+    top = 0
+    for index, ((title, rows), tall) in enumerate(zip(panels, heights, strict=True)):
+        area = pygame.Rect(0, top, width, tall)
+        draw_score_bars(surface, area, rows, PAPER, font=font, title=title)
         if index:
             # A rule between scenarios, so no one reads two panels as one scale.
             pygame.draw.line(
                 surface, pygame.Color(PAPER["border"]), area.topleft, (area.right, area.top), 2
             )
+        top += tall
     return png_bytes(surface)

@@ -9,7 +9,15 @@ from pathlib import Path
 
 from game.commands import plural
 from game.report.chart import ScoreBar, score_chart_png, score_charts_png
-from game.report.classroom import ClassSummary, ScenarioTables, TableGroup, TableResult
+from game.report.classroom import (
+    MODES,
+    ClassSummary,
+    ScenarioTables,
+    TableGroup,
+    TableResult,
+    level_of,
+    people_played,
+)
 from game.report.markdown import markdown_text
 from game.report.page import page, png_data_uri
 from game.report.standing import UNFINISHED
@@ -22,7 +30,29 @@ CHART_PNG = "results.png"
 
 TITLE = "Détente: class summary"
 
-HEADERS = ["Table", "Outcome", "NATO", "Russia", "Shared", "Mean trust", "Agreed"]
+HEADERS = ["Table", "Mode", "Outcome", "NATO", "Russia", "Shared", "Mean trust", "Agreed"]
+TEXT_COLUMNS = 3
+"""How many of HEADERS' columns are words; the rest are numbers, right-aligned."""
+
+CSV_COLUMNS = [
+    "table",
+    "table_name",
+    "scenario",
+    "mode",
+    "level",
+    "people_played",
+    "tier",
+    "nato",
+    "russia",
+    "shared",
+    "mean_trust",
+    "agreed",
+    "saved",
+    "file",
+]
+"""tables.csv's columns: `table` is the summary's label (the name, or one made up when the
+table has none); `table_name` the name as typed, empty when none was; `mode` is hot seat,
+against the computer or computer only, at `level`; `saved` is local time."""
 
 NOT_SHOWN = "—"
 """In place of a score a game still being played keeps hidden."""
@@ -32,6 +62,9 @@ APART = (
     "listed, charted and averaged on their own."
 )
 """What the summary says first when the class played more than one scenario."""
+
+FOLDED_HEADING = "Files of a game already counted"
+"""The heading over the files one game was handed in as, beyond the one it was counted from."""
 
 NO_FINISHED_GAME = "No game has finished yet"
 """The title of the class chart when it has no bars to show."""
@@ -58,6 +91,7 @@ def table_row(table: TableResult) -> list[str]:
     result = table.outcome
     return [
         table.label,
+        table.mode,
         table.standing,
         *_scores(table),
         f"{result.nato.trust:.1f}",
@@ -66,10 +100,36 @@ def table_row(table: TableResult) -> list[str]:
 
 
 def facts(summary: ClassSummary) -> str:
-    """'4 tables; scenario: ...': how many tables played which scenarios."""
+    """'4 tables; scenario: ...': how many tables played which scenarios (and how many of
+    them were the computer playing itself, which are no students' results)."""
     scenarios = summary.scenarios
     word = "scenarios" if len(scenarios) > 1 else "scenario"
-    return f"{plural(len(summary.tables), 'table')}; {word}: {', '.join(scenarios) or 'none'}"
+    computer = sum(1 for t in summary.tables if t.game.record.mode == "sim")
+    tables = plural(len(summary.tables), "table")
+    if computer:
+        tables += f" ({computer} of them computer only)"
+    return f"{tables}; {word}: {', '.join(scenarios) or 'none'}"
+
+
+def folded_note(summary: ClassSummary) -> str:
+    """What the summary says of files of a game it counted already, or '' if there were
+    none."""
+    count = summary.folded
+    if not count:
+        return ""
+    files = plural(count, "more file")
+    were = "was" if count == 1 else "were"
+    return (
+        f"{files} {were} of a game already listed (a save point beside the game's autosave, "
+        "or a copy handed in twice): each game is counted once, as far as it got."
+    )
+
+
+def folded_lines(summary: ClassSummary) -> list[str]:
+    """'x-round3.json: Table 3 (counted from x.autosave.json)', a line for each such file."""
+    return [
+        f"{other}: {t.label} (counted from {t.file})" for t in summary.tables for other in t.folded
+    ]
 
 
 def averages(group: ScenarioTables) -> str:
@@ -128,7 +188,8 @@ def _markdown_row(cells: list[str]) -> str:
 
 def _markdown_scenario(group: ScenarioTables) -> list[str]:
     out = ["", f"## {markdown_text(group.title)}", "", "| " + " | ".join(HEADERS) + " |"]
-    out.append("| " + " | ".join(["---"] * 2 + ["---:"] * 5) + " |")
+    numbers = len(HEADERS) - TEXT_COLUMNS
+    out.append("| " + " | ".join(["---"] * TEXT_COLUMNS + ["---:"] * numbers) + " |")
     out += [_markdown_row(table_row(t)) for t in group.tables]
     out += ["", markdown_text(averages(group)), "", markdown_text(outcomes(group))]
     if note := hidden_scores(group):
@@ -144,6 +205,8 @@ def render_markdown(summary: ClassSummary) -> str:
     """The summary as Markdown: a section for each scenario."""
     groups = summary.by_scenario
     out = [f"# {TITLE}", "", markdown_text(facts(summary))]
+    if note := folded_note(summary):
+        out += ["", markdown_text(note)]
     if len(groups) > 1:
         out += ["", APART]
     for group in groups:
@@ -152,7 +215,13 @@ def render_markdown(summary: ClassSummary) -> str:
         out += ["", "## All scenarios together", "", markdown_text(overall(summary))]
     if summary.problems:
         out += ["", "## Saves that could not be read", ""]
-        out += [f"- {markdown_text(f'{p.name}: {message}')}" for p, message in summary.problems]
+        out += [
+            f"- {markdown_text(f'{summary.shown(p)}: {message}')}"
+            for p, message in summary.problems
+        ]
+    if lines := folded_lines(summary):
+        out += ["", f"## {FOLDED_HEADING}", ""]
+        out += [f"- {markdown_text(line)}" for line in lines]
     return "\n".join(out) + "\n"
 
 
@@ -165,8 +234,8 @@ def _html_scenario(group: ScenarioTables) -> list[str]:
     body.append("<table><tr>" + "".join(f"<th>{escape(h)}</th>" for h in HEADERS) + "</tr>")
     for table in group.tables:
         row = table_row(table)
-        cells = [f"<td>{escape(cell)}</td>" for cell in row[:2]]
-        cells += [f'<td class="num">{escape(cell)}</td>' for cell in row[2:]]
+        cells = [f"<td>{escape(cell)}</td>" for cell in row[:TEXT_COLUMNS]]
+        cells += [f'<td class="num">{escape(cell)}</td>' for cell in row[TEXT_COLUMNS:]]
         body.append("<tr>" + "".join(cells) + "</tr>")
     body += [
         "</table>",
@@ -192,6 +261,8 @@ def render_html(summary: ClassSummary) -> str:
     """The summary as a self-contained HTML page: a section and a chart for each scenario."""
     groups = summary.by_scenario
     body = [f"<h1>{escape(TITLE)}</h1>", f'<p class="facts">{escape(facts(summary))}</p>']
+    if note := folded_note(summary):
+        body.append(f"<p>{escape(note)}</p>")
     if len(groups) > 1:
         body.append(f"<p>{escape(APART)}</p>")
     for group in groups:
@@ -201,27 +272,44 @@ def render_html(summary: ClassSummary) -> str:
     if summary.problems:
         body.append("<h2>Saves that could not be read</h2><ul>")
         body += [
-            f'<li class="problem">{escape(path.name)}: {escape(message)}</li>'
+            f'<li class="problem">{escape(summary.shown(path))}: {escape(message)}</li>'
             for path, message in summary.problems
         ]
+        body.append("</ul>")
+    if lines := folded_lines(summary):
+        body.append(f"<h2>{escape(FOLDED_HEADING)}</h2><ul>")
+        body += [f"<li>{escape(line)}</li>" for line in lines]
         body.append("</ul>")
     return page(TITLE, body)
 
 
 def render_csv(summary: ClassSummary) -> str:
-    """One row per table; an unfinished game's tier is 'unfinished', and its scores are
-    empty while people are still playing it."""
+    """One row per table under CSV_COLUMNS; an unfinished game's tier is 'unfinished', and
+    its scores are empty while people are still playing it."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
-        ["table", "scenario", "tier", "nato", "russia", "shared", "mean_trust", "agreed", "file"]
-    )
+    writer.writerow(CSV_COLUMNS)
     for group in summary.by_scenario:
         for t in group.tables:
-            row = table_row(t)
-            scores = ["" if cell == NOT_SHOWN else cell for cell in row[2:5]]
+            record = t.game.record
+            scores = ["" if cell == NOT_SHOWN else cell for cell in _scores(t)]
             tier = t.outcome.tier.value if t.finished else UNFINISHED
-            writer.writerow([row[0], group.title, tier, *scores, *row[5:], t.path.name])
+            writer.writerow(
+                [
+                    t.label,
+                    t.name,
+                    group.title,
+                    MODES.get(record.mode, record.mode),
+                    level_of(record),
+                    people_played(record),
+                    tier,
+                    *scores,
+                    f"{t.outcome.nato.trust:.1f}",
+                    len(t.outcome.package),
+                    t.saved,
+                    t.file,
+                ]
+            )
     return buffer.getvalue()
 
 

@@ -1,7 +1,14 @@
-"""A class's games in one summary: each table's outcome and scores, and each scenario's totals."""
+"""A class's games in one summary: each table's outcome and scores, and each scenario's totals.
+
+The saves may be anywhere under the class folder (Export writes a folder per game), and one
+game may be handed in as several files: each game is counted once, as far as it got.
+"""
 
 from __future__ import annotations
 
+import datetime
+import os
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -9,10 +16,11 @@ from pathlib import Path
 
 from game.engine import Outcome, Tier, outcome
 from game.report.standing import standing
-from game.saves import LoadedGame, SaveError, load_save, read_record
+from game.saves import LoadedGame, SaveError, SaveRecord, load_save, read_record
 from game.saves.fingerprint import rules_hash
+from game.saves.listing import SIDE_NAMES, local_time
 from game.saves.privacy import keeps_secrets
-from game.saves.store import AUTOSAVE_SUFFIX, SUFFIX
+from game.saves.store import SUFFIX
 
 
 @dataclass(frozen=True)
@@ -20,9 +28,32 @@ class TableResult:
     """One table's game and how it ended."""
 
     label: str
+    """What the summary calls the table: its name, or a short label distinct from every
+    other table's (see `table_labels`)."""
     path: Path
     game: LoadedGame
     outcome: Outcome
+    file: str = ""
+    """The save file the table's game was read from, as found under the class folder."""
+    folded: tuple[str, ...] = ()
+    """The game's other files (a save point, a copy of its autosave), as found: read, but
+    not counted, since this file holds the game as far as it got."""
+
+    @property
+    def name(self) -> str:
+        """The table's name as its players gave it ("" when they gave none)."""
+        return self.game.record.label or ""
+
+    @property
+    def mode(self) -> str:
+        """How it was played, in words: 'hot seat', 'against the computer at medium, as
+        NATO', 'computer only (hard vs tft)'."""
+        return mode_in_words(self.game.record)
+
+    @property
+    def saved(self) -> str:
+        """When the game was last saved, in local time ('2026-11-23 14:05')."""
+        return local_time(self.game.record.updated)
 
     @property
     def finished(self) -> bool:
@@ -40,6 +71,40 @@ class TableResult:
         values, which a game people are still playing keeps hidden (as the replay viewer
         and the game's own record do)."""
         return keeps_secrets(self.game.record.mode, self.finished)
+
+
+MODES = {"hotseat": "hot seat", "solo": "against the computer", "sim": "computer only"}
+"""Each mode in the class summary's words (tables.csv's `mode` column)."""
+
+
+def mode_in_words(record: SaveRecord) -> str:
+    """'hot seat', 'against the computer at medium, as NATO' or 'computer only (hard vs tft)'."""
+    mode = MODES.get(record.mode, record.mode)
+    if record.mode == "sim":
+        # A computer-only game's "difficulty" names both players (`detente sim`).
+        return f"{mode} ({record.difficulty})" if record.difficulty else mode
+    if record.mode == "solo" and len(record.humans) == 1:
+        side = SIDE_NAMES[record.humans[0]]
+        return f"{mode} at {record.difficulty or 'medium'}, as {side}"
+    return mode
+
+
+def level_of(record: SaveRecord) -> str:
+    """The computer's level ('medium'), a computer-only game's players ('hard vs tft'), or
+    '' for a game people played on both sides."""
+    if record.mode == "hotseat":
+        # A hot-seat game taken over from a computer-only one keeps the old players' names.
+        return ""
+    return record.difficulty or ("medium" if record.mode == "solo" else "")
+
+
+def people_played(record: SaveRecord) -> str:
+    """Which sides people played: 'both sides', 'NATO', 'Russia' or 'neither side'."""
+    if not record.humans:
+        return "neither side"
+    if len(record.humans) == 2:
+        return "both sides"
+    return SIDE_NAMES[record.humans[0]]
 
 
 @dataclass(frozen=True)
@@ -116,6 +181,18 @@ class ClassSummary(TableGroup):
     """Every table of a class, the saves that could not be read, and the totals."""
 
     problems: tuple[tuple[Path, str], ...] = ()
+    folder: Path | None = None
+    """The class folder the saves were found in (file names are shown from there)."""
+
+    @property
+    def folded(self) -> int:
+        """How many files were another file of a game already counted (a save point beside
+        the game's autosave, a copy handed in twice), so were not counted again."""
+        return sum(len(t.folded) for t in self.tables)
+
+    def shown(self, path: Path) -> str:
+        """A file's name as found under the class folder ('anna-ben/2009-....json')."""
+        return shown_path(path, self.folder)
 
     @cached_property
     def by_scenario(self) -> tuple[ScenarioTables, ...]:
@@ -143,41 +220,229 @@ class ClassSummary(TableGroup):
         return [group.title for group in self.by_scenario]
 
 
-def _game_key(path: Path) -> str:
-    name = path.name
-    return name[: -len(AUTOSAVE_SUFFIX)] if name.endswith(AUTOSAVE_SUFFIX) else name[: -len(SUFFIX)]
-
-
-def _updated(path: Path) -> str:
-    try:
-        return read_record(path)[0].updated
-    except SaveError:
-        return ""
-
-
-def save_files(folder: Path) -> list[Path]:
-    """The saves in a folder, one per game: of a save and its autosave, the newer one."""
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.name.endswith(SUFFIX))
-    chosen: dict[str, Path] = {}
-    for path in files:
-        key = _game_key(path)
-        other = chosen.get(key)
-        # The autosave is newer when the game went on after the last save (or ended).
-        if other is None or _updated(path) > _updated(other):
-            chosen[key] = path
-    return sorted(chosen.values())
-
-
-def collect(folder: Path) -> ClassSummary:
-    """Load every save in `folder`; unreadable ones are kept with their message."""
-    tables = []
-    problems = []
-    for path in save_files(folder):
+def shown_path(path: Path, folder: Path | None) -> str:
+    """`path` from `folder` ('export/x.json'); its name alone if it is not under it."""
+    if folder is not None:
         try:
-            game = load_save(path)
+            return path.relative_to(folder).as_posix()
+        except ValueError:
+            pass
+    return path.name
+
+
+SKIPPED_FOLDERS = ("__MACOSX",)
+"""Folders that hold no saves, only copies of other files' metadata (a zip file made on a
+Mac, unpacked elsewhere, has one beside each folder)."""
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """What tells one folder from another, however it was reached (device and inode)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def save_files(folder: Path, skip: Path | None = None) -> list[Path]:
+    """Every save file in a folder and its subfolders (see `find_saves`), in name order."""
+    return find_saves(folder, skip)[0]
+
+
+def find_saves(folder: Path, skip: Path | None = None) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Every save file in a folder and its subfolders (the debrief's Export writes a folder
+    per game), hidden ones left out, in name order; and the subfolders that could not be
+    read, with why (the class folder itself not readable is an OSError).
+
+    A folder linked from inside itself, or linked twice, is read once; `skip` (the folder
+    the summary is written to, when it is inside `folder`) is not read at all.
+    """
+    top = _identity(folder)
+    seen = {top} if top is not None else set()
+    skipped = _identity(skip) if skip is not None else None
+    unread: list[tuple[Path, str]] = []
+
+    def refuse(error: OSError) -> None:
+        where = Path(error.filename or "")
+        if where == folder:
+            raise error  # the class folder itself: said in one line by the command
+        # The other folders still make a summary; this one is listed, as a bad save is.
+        unread.append((where, f"cannot read the folder: {error.strerror or error}"))
+
+    found = []
+    for root, folders, files in os.walk(folder, onerror=refuse, followlinks=True):
+        here = Path(root)
+        keep = []
+        for name in sorted(folders):
+            if name.startswith(".") or name in SKIPPED_FOLDERS:
+                continue
+            identity = _identity(here / name)
+            # Links are followed (a teacher may link in a shared drive's folder), but a
+            # folder already read, or linked back to from inside, is never read again.
+            if identity is None or identity in seen or identity == skipped:
+                continue
+            seen.add(identity)
+            keep.append(name)
+        folders[:] = keep
+        found += [
+            here / name
+            for name in files
+            if name.endswith(SUFFIX) and not name.startswith(".") and os.path.isfile(here / name)
+        ]
+    return sorted(found), unread
+
+
+def _furthest(record: SaveRecord) -> tuple[bool, int, str]:
+    """How far a file's game got, to sort by: finished, then more moves, then saved later."""
+    over = record.check.over if record.check is not None else False
+    return over, len(record.moves), record.updated
+
+
+def _games(paths: list[Path]) -> tuple[list[list[Path]], list[tuple[Path, str]]]:
+    """The files grouped by game, each group furthest first; and the files that could not
+    be read.
+
+    One game's files share its id and seed: a save point and the autosave, or a copy.
+    A game branched from a save point has an id of its own (`-from-round3`), so is a game
+    of its own; so are two games begun in the same second on two machines (one id, but
+    each its own random seed).
+    """
+    groups: dict[tuple[str, int], list[tuple[SaveRecord, Path]]] = {}
+    problems = []
+    for path in paths:
+        try:
+            record, _version = read_record(path)
         except SaveError as error:
             problems.append((path, error.message))
             continue
-        label = game.record.label or path.name.removesuffix(SUFFIX)
-        tables.append(TableResult(label, path, game, outcome(game.state)))
-    return ClassSummary(tuple(tables), tuple(problems))
+        groups.setdefault((record.game_id, record.seed), []).append((record, path))
+    ordered = [
+        [path for _, path in sorted(group, key=lambda item: (_furthest(item[0]), str(item[1])))]
+        for group in groups.values()
+    ]
+    return [list(reversed(group)) for group in ordered], problems
+
+
+def _local(stamp: str) -> datetime.datetime | None:
+    try:
+        moment = datetime.datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    return moment.astimezone() if moment.tzinfo is not None else moment
+
+
+def short_title(title: str) -> str:
+    """A scenario's title up to its colon: 'Brussels 2009: a fresh start...' -> 'Brussels
+    2009'."""
+    short = title.split(":", 1)[0].strip() or title
+    return short if len(short) <= 24 else short[:23].rstrip() + "…"
+
+
+BRANCHED = re.compile(r"-from-round(\d+)")
+"""How the id of a game begun from a round of another ends (`game.saves.continuing`)."""
+
+
+def _labels(game: LoadedGame) -> list[str]:
+    """A table's possible labels, the shortest first, each telling it apart from more
+    tables: its name (or for a table without one, the scenario and when it was saved),
+    then with the time, then the time to the second and the date. A game begun from a round
+    of another says so: the same table played it, so it has the same name."""
+    record = game.record
+    moment = _local(record.updated)
+    times = (
+        [f"{moment:%H:%M}", f"{moment:%H:%M:%S}", f"{moment:%Y-%m-%d %H:%M:%S}"]
+        if moment is not None
+        else [record.updated]
+    )
+    branched = BRANCHED.findall(record.game_id)
+    since = f", from round {branched[-1]}" if branched else ""
+    if record.label:
+        name = f"{record.label}{since}"
+        return [name, *(f"{name}, {time}" for time in times)]
+    if record.mode == "sim":
+        # A computer-only series is saved all in one second: its seeds tell it apart.
+        players = f"{record.difficulty or 'computer only'}, seed {record.seed}{since}"
+        return [players, f"{players}, {times[0]}"]
+    short = short_title(game.scenario.title)
+    return [f"{short}, {time}{since}" for time in times]
+
+
+def table_labels(games: list[LoadedGame]) -> list[str]:
+    """A label for each game, no two alike (the chart and the tables name each table once):
+    the shortest of its labels no other game shares, else its first, numbered."""
+    choices = [_labels(game) for game in games]
+    level = [0] * len(games)
+    while True:
+        labels = [options[n] for options, n in zip(choices, level, strict=True)]
+        counts = Counter(labels)
+        bumped = False
+        for index, label in enumerate(labels):
+            if counts[label] > 1 and level[index] + 1 < len(choices[index]):
+                level[index] += 1
+                bumped = True
+        if not bumped:
+            break
+    taken = set(labels)
+    numbered = Counter[str]()
+    result = []
+    for index, label in enumerate(labels):
+        if counts[label] == 1:
+            result.append(label)
+            continue
+        # The same name twice, saved in the same second: told apart by a number.
+        first = choices[index][0]
+        numbered[first] += 1
+        candidate = f"{first} ({numbered[first]})"
+        while candidate in taken:
+            numbered[first] += 1
+            candidate = f"{first} ({numbered[first]})"
+        taken.add(candidate)
+        result.append(candidate)
+    return result
+
+
+def _natural(text: str) -> list[tuple[int, int | str]]:
+    """A sort key in which 'Table 2' comes before 'Table 10'."""
+    parts = re.split(r"(\d+)", text.casefold())
+    return [(0, int(part)) if part.isdigit() else (1, part) for part in parts if part]
+
+
+def collect(folder: Path, skip: Path | None = None) -> ClassSummary:
+    """Load every game saved in `folder` and its subfolders, each once, as far as it got;
+    unreadable files are kept with their message. `skip`: a folder inside not to read
+    (where the summary goes)."""
+    files, unread = find_saves(folder, skip)
+    games, problems = _games(files)
+    problems += unread
+    found: list[tuple[LoadedGame, Path, tuple[Path, ...]]] = []
+    for paths in games:
+        for index, path in enumerate(paths):
+            try:
+                game = load_save(path)
+            except SaveError as error:
+                # The furthest file may be the damaged one: the game is counted from the
+                # next, and the damaged file is listed.
+                problems.append((path, error.message))
+                continue
+            found.append((game, path, tuple(p for p in paths[index + 1 :])))
+            break
+    labels = table_labels([game for game, _, _ in found])
+    tables = [
+        TableResult(
+            label,
+            path,
+            game,
+            outcome(game.state),
+            shown_path(path, folder),
+            tuple(shown_path(p, folder) for p in others),
+        )
+        for label, (game, path, others) in zip(labels, found, strict=True)
+    ]
+    # Scenarios in the order their files come; within each, tables by name, Table 2
+    # before Table 10.
+    first: dict[str, int] = {}
+    for table in sorted(tables, key=lambda table: table.file):
+        first.setdefault(rules_hash(table.game.scenario), len(first))
+    tables.sort(key=lambda t: (first[rules_hash(t.game.scenario)], _natural(t.label), t.file))
+    problems.sort(key=lambda problem: str(problem[0]))
+    return ClassSummary(tuple(tables), tuple(problems), folder)

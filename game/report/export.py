@@ -9,6 +9,7 @@ from game.report.chart import trust_chart_png
 from game.report.transcript import build
 from game.saves import LoadedGame
 from game.saves.atomic import write_atomic
+from game.saves.store import file_stem
 
 TRANSCRIPT_MD = "transcript.md"
 TRANSCRIPT_HTML = "transcript.html"
@@ -40,5 +41,6 @@ def export_game(game: LoadedGame, folder: Path) -> list[Path]:
 
 
 def default_folder(game: LoadedGame, base: Path) -> Path:
-    """A folder under `base` named after the game, for the debrief's Export button."""
-    return base / game.record.game_id
+    """A folder under `base` named after the game (and its table), for the debrief's Export
+    button."""
+    return base / file_stem(game.record)

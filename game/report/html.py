@@ -131,7 +131,8 @@ def render(transcript: Transcript, chart_png: bytes) -> str:
     )
     heading = f"{transcript.title} — {transcript.label}"
     facts = (
-        f"{transcript.mode.capitalize()}: {transcript.players}. Saved {transcript.saved}; "
+        (f"Table: {transcript.table}. " if transcript.table else "")
+        + f"{transcript.mode.capitalize()}: {transcript.players}. Saved {transcript.saved}; "
         f"seed {transcript.seed}"
         + (f"; computer level {transcript.difficulty}" if transcript.difficulty else "")
         + "."

@@ -144,6 +144,7 @@ def render(transcript: Transcript) -> str:
     out = [
         f"# {markdown_text(transcript.title)} — {markdown_text(transcript.label)}",
         "",
+        *([f"- Table: {markdown_text(transcript.table)}"] if transcript.table else []),
         f"- Mode: {transcript.mode} ({markdown_text(transcript.players)})",
         f"- Saved: {markdown_text(transcript.saved)}; seed {transcript.seed}"
         + (

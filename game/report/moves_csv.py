@@ -8,6 +8,7 @@ import io
 from game.report.transcript import Transcript
 
 COLUMNS = (
+    "table",
     "move",
     "round",
     "side",
@@ -35,6 +36,9 @@ def render(transcript: Transcript) -> str:
         values = ["", ""] if row.values is None else [f"{value:.2f}" for value in row.values]
         writer.writerow(
             [
+                # The table on every row: a class's moves.csv files pasted into one sheet
+                # still say whose each move was.
+                transcript.label,
                 row.number,
                 row.round,
                 row.side.value,

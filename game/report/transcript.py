@@ -70,6 +70,9 @@ class Transcript:
 
     title: str
     label: str
+    """The table's name, or for a table without one the save's name."""
+    table: str
+    """The table's name as its players gave it ("" when they gave none)."""
     scenario: Scenario
     mode: str
     players: str
@@ -171,6 +174,7 @@ def build(game: LoadedGame) -> Transcript:
     return Transcript(
         title=scenario.title,
         label=record.label or (game.path.stem if game.path else record.game_id),
+        table=record.label or "",
         scenario=scenario,
         mode=MODE_NAMES.get(record.mode, record.mode),
         players=players_in_words(game),

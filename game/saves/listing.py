@@ -36,6 +36,11 @@ class SaveInfo:
         return self.record.scenario.title if self.record else self.path.name
 
     @property
+    def table(self) -> str:
+        """The table's name, or "" when the game has none (or cannot be read)."""
+        return (self.record.label or "") if self.record else ""
+
+    @property
     def side(self) -> str:
         """Who the human played: a side, both, or nobody."""
         if self.record is None:

@@ -10,6 +10,10 @@ Version 2 (current)::
      "moves": [move_to_dict(...), ...], "timed_out": [7],
      "check": {"moves": 16, "round": 8, "over": true, "log": 58, "digest": sha256 of to_dict}}
 
+`label` is the table's name ("Table 3", "Anna & Ben"; null when unnamed): text on one line
+of at most 40 characters (game.saves.table_name). Named games' files carry it in their names
+too (`<game id>-table-3.autosave.json`); the game id itself never changes with it.
+
 `timed_out` lists the numbers (1 for the first move) of the passes the turn timer made when
 a side's time ran out. It came later within version 2: a file without it has none.
 
@@ -27,6 +31,7 @@ from game.engine import State
 from game.engine.moves import MOVE_TYPES, Move, Pass, Tone, move_from_dict, move_to_dict
 from game.saves.errors import SaveError
 from game.saves.fingerprint import state_digest
+from game.saves.table_name import TABLE_NAME_IN_WORDS, is_table_name, tidy
 from game.scenario.models import SideId
 from game.setup_limits import (
     SEED_IN_WORDS,
@@ -87,6 +92,7 @@ class SaveRecord:
     difficulty: str | None = None
     settings: dict[str, Any] = field(default_factory=dict)
     label: str | None = None
+    """The table's name, or None when it has none."""
     check: Check | None = None
     timed_out: tuple[int, ...] = ()
     """The numbers (1 for the first move) of the passes made because time ran out."""
@@ -247,6 +253,12 @@ def from_data(data: Any) -> SaveRecord:
         raise _Reader(settings, "settings", names).damaged(
             "timer", f"{TIMER_IN_WORDS}, not {_shown(settings['timer'])}"
         )
+    label = reader.get("label", str, optional=True)
+    if label is not None and not is_table_name(label):
+        # A name is shown on the load list, in reports and in file names: one line, short.
+        raise reader.damaged(
+            "label", f"the table's name, text of {TABLE_NAME_IN_WORDS}, not {_shown(label)}"
+        )
     timed_out = reader.get("timed_out", list, optional=True) or []
     played = tuple(moves)
     if not all(type(n) is int and _is_pass(played, n) for n in timed_out):
@@ -282,7 +294,7 @@ def from_data(data: Any) -> SaveRecord:
         moves=tuple(moves),
         difficulty=difficulty,
         settings=settings,
-        label=reader.get("label", str, optional=True),
+        label=tidy(label or "") or None,
         check=check,
         timed_out=tuple(sorted(set(timed_out))),
     )

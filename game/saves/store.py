@@ -14,6 +14,7 @@ from game.saves.atomic import write_atomic
 from game.saves.errors import SaveError
 from game.saves.record import FORMAT_VERSION, Check, SaveRecord, from_data, to_data, version_of
 from game.saves.replay import Replay
+from game.saves.table_name import slug
 from game.saves.unwritable import unwritable_reason
 from game.saves.where import find_scenario, saves_folder, scenario_ref
 from game.scenario.models import Scenario, SideId
@@ -75,7 +76,7 @@ def new_record(
     stamp = now_stamp()
     compact = stamp[:19].replace("-", "").replace(":", "").replace("T", "-")
     return SaveRecord(
-        game_id=game_id or _fresh_id(f"{scenario.id}-{compact}"),
+        game_id=game_id or _fresh_id(f"{scenario.id}-{compact}", label),
         scenario=scenario_ref(scenario, scenario_path),
         seed=seed,
         mode=mode,
@@ -92,13 +93,15 @@ _issued: set[str] = set()
 """Game ids this process has handed out (their files may not be written yet)."""
 
 
-def _fresh_id(base: str) -> str:
+def _fresh_id(base: str, label: str | None = None) -> str:
     """`base`, or `base-2`, `base-3`...: two games begun in the same second never share a
-    file, so one can never overwrite the other's save."""
+    file, so one can never overwrite the other's save (`label`: the table's name, which its
+    files' names carry)."""
     folder = saves_folder()
     candidate, number = base, 1
     while candidate in _issued or any(
-        _exists(folder / f"{candidate}{suffix}") for suffix in (SUFFIX, AUTOSAVE_SUFFIX)
+        _exists(folder / f"{_stem(candidate, label)}{suffix}")
+        for suffix in (SUFFIX, AUTOSAVE_SUFFIX)
     ):
         number += 1
         candidate = f"{base}-{number}"
@@ -115,18 +118,31 @@ def _exists(path: Path) -> bool:
         return False
 
 
+def _stem(game_id: str, label: str | None) -> str:
+    """A game's file name without its ending: its id, then its table's name if it has one."""
+    short = slug(label or "")
+    return f"{game_id}-{short}" if short else game_id
+
+
+def file_stem(record: SaveRecord) -> str:
+    """The start of every file name of a game: `2009-brussels-20261123-061619`, with its
+    table's name after it (`...-061619-table-3`) so that a class's files, gathered in one
+    folder, say whose each one is."""
+    return _stem(record.game_id, record.label)
+
+
 def save_path(record: SaveRecord, folder: Path | None = None, autosave: bool = False) -> Path:
     """Where a game's save (or its autosave, kept apart so it never overwrites it) goes."""
     suffix = AUTOSAVE_SUFFIX if autosave else SUFFIX
-    return (folder or saves_folder()) / f"{record.game_id}{suffix}"
+    return (folder or saves_folder()) / f"{file_stem(record)}{suffix}"
 
 
 def save_point_path(record: SaveRecord, state: State, folder: Path | None = None) -> Path:
     """A new file for a save the player makes by hand, named after the game and how far it
-    got (`<game id>-round3.json`, `-end` once over; `-2`, `-3`... if taken): a fixed save
-    point that no later save ever overwrites."""
+    got (`<game id>-round3.json`, `<game id>-table-3-round3.json` for a named table, `-end`
+    once over; `-2`, `-3`... if taken): a fixed save point that no later save overwrites."""
     folder = folder or saves_folder()
-    base = f"{record.game_id}-{'end' if state.over else f'round{state.round}'}"
+    base = f"{file_stem(record)}-{'end' if state.over else f'round{state.round}'}"
     candidate, number = base, 1
     while _exists(folder / f"{candidate}{SUFFIX}"):
         number += 1
@@ -152,7 +168,8 @@ def continuing(game: LoadedGame, folder: Path | None = None) -> SaveRecord:
     count = len(tracked.moves)
     if tracked.seed == record.seed and tracked.moves == record.moves[:count]:
         return record  # the autosave is this save or an earlier point of it
-    return replace(record, game_id=_fresh_id(f"{record.game_id}-from-round{game.state.round}"))
+    branched = _fresh_id(f"{record.game_id}-from-round{game.state.round}", record.label)
+    return replace(record, game_id=branched)
 
 
 def encode(record: SaveRecord) -> bytes:
@@ -204,7 +221,8 @@ def save_simulated_game(
         label=label,
         game_id=name or f"{state.scenario_id}-seed{state.seed}",
     )
-    return write_save(record, state, folder=folder)
+    # The file is named as asked, whatever the label: `detente sim` names a series' files.
+    return write_save(record, state, path=folder / f"{record.game_id}{SUFFIX}")
 
 
 def branch_record(loaded: LoadedGame, round_number: int) -> tuple[SaveRecord, State]:
@@ -218,6 +236,8 @@ def branch_record(loaded: LoadedGame, round_number: int) -> tuple[SaveRecord, St
         humans=loaded.record.humans or (SideId.NATO, SideId.RUSSIA),
         difficulty=loaded.record.difficulty,
         settings=loaded.record.settings,
+        # The same table plays on from the round it chose: the new game keeps its name.
+        label=loaded.record.label,
     )
     record = replace(base, game_id=f"{base.game_id}-from-round{round_number}")
     return record, state

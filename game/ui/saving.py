@@ -22,7 +22,7 @@ from game.saves import (
     undo,
     write_save,
 )
-from game.saves.store import AUTOSAVE_SUFFIX, NOT_SAVED, SUFFIX, now_stamp
+from game.saves.store import AUTOSAVE_SUFFIX, NOT_SAVED, SUFFIX, file_stem, now_stamp
 from game.saves.unwritable import unwritable_reason
 from game.scenario.models import SideId
 from game.setup_limits import is_level, is_timer
@@ -85,6 +85,7 @@ def record_of(session: Session) -> SaveRecord:
             humans=humans_of(setup),
             difficulty=setup.difficulty if setup.mode == "solo" else None,
             settings={"timer": setup.timer},
+            label=setup.table or None,
         )
         attach(session, record)
     return record
@@ -104,6 +105,7 @@ def setup_of(record: SaveRecord) -> Setup:
         difficulty=record.difficulty if is_level(record.difficulty) else "medium",
         timer=timer if is_timer(timer) else 0,
         seed=record.seed,
+        table=record.label or "",
     )
 
 
@@ -223,10 +225,11 @@ def reports_folder() -> Path:
 
 def report_name(game: LoadedGame) -> str:
     """The name of a game's report folder: its save file's, so a save point's record never
-    replaces the finished game's; the game's id for its autosave or a game not loaded."""
+    replaces the finished game's; for its autosave or a game not loaded, the start of its
+    files' names (its id, and its table's name)."""
     path = game.path
     if path is None or path.name.endswith(AUTOSAVE_SUFFIX) or not path.name.endswith(SUFFIX):
-        return game.record.game_id
+        return file_stem(game.record)
     return path.name.removesuffix(SUFFIX)
 
 

@@ -30,7 +30,8 @@ SOLO, HOTSEAT = "solo", "hotseat"
 
 @dataclass(frozen=True)
 class Setup:
-    """How a game is played: mode, the human's side (solo), difficulty, turn timer, seed."""
+    """How a game is played: mode, the human's side (solo), difficulty, turn timer, seed,
+    and the table's name."""
 
     mode: str = SOLO
     human: SideId = SideId.NATO
@@ -38,6 +39,8 @@ class Setup:
     timer: int = 0
     """Seconds each side has for a turn (0: no timer); when it runs out the side passes."""
     seed: int = 1
+    table: str = ""
+    """The table's or team's name for the class record ("Table 3"); "" when unnamed."""
 
 
 @dataclass

@@ -31,10 +31,12 @@ def summary_folder(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("class")
     scenario, path = scenario_copy(tmp)
     saves = tmp / "saves"
-    for seed in (1, 2, 3, 4):
-        saved_game(scenario, path, seed, saves, label=f"Table {seed}")
-    # An autosave as old as its save is skipped; a broken file is listed, not fatal.
-    shutil.copyfile(saves / "table-1.json", saves / "table-1.autosave.json")
+    files = [
+        saved_game(scenario, path, seed, saves, label=f"Table {seed}") for seed in (1, 2, 3, 4)
+    ]
+    assert files[0].name == "table-1-table-1.json"  # the game's id, then the table's name
+    # A copy of one game is counted once; a broken file is listed, not fatal.
+    shutil.copyfile(files[0], saves / "table-1-table-1.autosave.json")
     (saves / "table-9.json").write_text('{"format": "detente-save", "vers', encoding="utf-8")
     return tmp, saves
 
@@ -81,10 +83,11 @@ def test_a_newer_autosave_wins_over_an_older_save(tmp_path):
     saved = saved_game(scenario, path, 5, saves, label="Table 5")
     data = json.loads(saved.read_text(encoding="utf-8"))
     newer = dict(data, updated="2999-01-01T00:00:00+00:00", label="Table 5, later")
-    (saves / "table-5.autosave.json").write_text(json.dumps(newer), encoding="utf-8")
+    autosave = saves / "table-5-table-5.autosave.json"
+    autosave.write_text(json.dumps(newer), encoding="utf-8")
     assert [t.label for t in collect(saves).tables] == ["Table 5, later"]
     older = dict(data, updated="1999-01-01T00:00:00+00:00", label="Table 5, earlier")
-    (saves / "table-5.autosave.json").write_text(json.dumps(older), encoding="utf-8")
+    autosave.write_text(json.dumps(older), encoding="utf-8")
     assert [t.label for t in collect(saves).tables] == ["Table 5"]
 
 
@@ -103,7 +106,7 @@ def test_scenario_text_in_the_summary_is_escaped_and_one_table_is_one(tmp_path):
     # Two columns a row: the pipes in the titles are escaped, the cells' own are not.
     assert all(unescaped_pipes(line) == 3 for line in table)
     assert "| Transparency \\| tests \\<b>now\\</b> | " in text
-    assert unescaped_pipes(next(line for line in lines if line.startswith("| Table \\|"))) == 8
+    assert unescaped_pipes(next(line for line in lines if line.startswith("| Table \\|"))) == 9
     assert "| Table \\| 1 | " in text
     assert "- broken # \\| one.json: the save file is cut short" in text
     page = render_html(summary)
@@ -150,6 +153,7 @@ def test_each_scenario_is_averaged_and_charted_on_its_own(summary_folder, tmp_pa
             "### Proposals agreed",
             "## All scenarios together",
             "## Saves that could not be read",
+            "## Files of a game already counted",
         },
     )
     assert APART in text
@@ -228,7 +232,7 @@ def test_an_unfinished_game_is_listed_but_not_counted(tmp_path):
     # Its row says it is unfinished, in the single game's record's words, and (a hot-seat
     # game still being played) shows none of the scores its private values make.
     row = next(line for line in text.splitlines() if line.startswith("| Left"))
-    assert row == "| Left | unfinished (saved in round 1 of 4) | — | — | — | 35.0 | 0 |"
+    assert row == "| Left | hot seat | unfinished (saved in round 1 of 4) | — | — | — | 35.0 | 0 |"
     assert "stalemate" not in row
     assert "A dash (—) stands for the scores of a game still being played" in text
     page = render_html(summary)
@@ -249,7 +253,8 @@ def test_an_unfinished_computer_only_game_shows_its_scores_so_far(tmp_path):
     text = render_markdown(summary)
     row = next(line for line in text.splitlines() if line.startswith("| Bots"))
     assert row.startswith(
-        f"| Bots | unfinished (saved in round 1 of 4) | {table.outcome.nato.score:.1f} |"
+        f"| Bots | computer only (medium) | unfinished (saved in round 1 of 4) | "
+        f"{table.outcome.nato.score:.1f} |"
     )
     assert "A dash" not in text
 

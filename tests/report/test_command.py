@@ -120,5 +120,5 @@ def test_report_a_class_of_two_scenarios_and_an_unfinished_game(tmp_path, monkey
     # Each scenario has its own averages; the line over both has none.
     assert all(s.count("Averages") == 1 for s in sections[:2])
     assert "Averages" not in sections[2] and "not averaged across scenarios" in sections[2]
-    assert "| Left | unfinished (saved in round 1 of 4) | — | — | — |" in sections[0]
+    assert "| Left | hot seat | unfinished (saved in round 1 of 4) | — | — | — |" in sections[0]
     assert "stalemate (unfinished)" not in text

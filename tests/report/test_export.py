@@ -180,3 +180,24 @@ def test_an_unfinished_computer_only_game_gives_its_scores_so_far(tmp_path, monk
             assert f"**{tier.value}**" not in shown and f"Outcome: {tier.value}" not in shown
     rows = list(csv.DictReader(io.StringIO(files["moves.csv"])))
     assert rows[0]["value_to_nato"] != ""
+
+
+def test_the_table_is_named_in_every_file(exported):
+    """The record says whose game it is: a line of its own, and on every row of moves.csv
+    (a class's files pasted into one sheet still say whose each move was)."""
+    _, files = exported
+    text = files["transcript.md"].read_text(encoding="utf-8")
+    assert "- Table: Table \\<3> & friends" in text.splitlines()
+    page = files["transcript.html"].read_text(encoding="utf-8")
+    assert '<p class="facts">Table: Table &lt;3&gt; &amp; friends. ' in page
+    rows = list(csv.DictReader(io.StringIO(files["moves.csv"].read_text(encoding="utf-8"))))
+    assert {row["table"] for row in rows} == {"Table <3> & friends"}
+
+
+def test_an_unnamed_table_has_no_table_line(tmp_path):
+    scenario, path = scenario_copy(tmp_path)
+    game = load_save(saved_game(scenario, path, 2, tmp_path / "saves"))
+    files = {file.name: file for file in export_game(game, tmp_path / "out")}
+    assert "- Table:" not in files["transcript.md"].read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(files["moves.csv"].read_text(encoding="utf-8"))))
+    assert {row["table"] for row in rows} == {"table-2"}

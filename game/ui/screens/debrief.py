@@ -112,6 +112,13 @@ def history_blocks(session: Session) -> list[Block]:
     return blocks
 
 
+def debrief_heading(session: Session) -> str:
+    """'Debrief (Table 3): <the scenario>': the table's name first, where a long title
+    cannot push it out of sight."""
+    name = session.setup.table
+    return f"Debrief{f' ({name})' if name else ''}: {session.scenario.title}"
+
+
 class DebriefScreen(Screen):
     """Results and chart on the left, history and questions on the right."""
 
@@ -134,7 +141,7 @@ class DebriefScreen(Screen):
         pad, gap = margin(self), self.px(12)
         self.label(
             pygame.Rect(pad, pad, rect.width - 2 * pad, self.px(36)),
-            f"Debrief: {self.session.scenario.title}",
+            debrief_heading(self.session),
             "#heading",
         )
         top = pad + self.px(46)

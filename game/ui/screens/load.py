@@ -24,15 +24,18 @@ CONTINUE, DEBRIEF = "Continue", "See the debrief"
 
 
 def save_label(info: SaveInfo) -> str:
-    """One line of the list: the short facts first, so a long title is what gets cut."""
+    """One line of the list: the short facts first, so a long title is what gets cut; a
+    table's name first of all, so a machine a class shares shows whose game each one is."""
     record = info.record
     if record is None:
         return f"Cannot load: {info.path.name}"
     stage = "Finished" if info.round == "finished" else f"Round {info.round}"
     who = {"solo": f"{info.side} vs computer", "hotseat": "hot seat", "sim": "computer only"}
     auto = " (auto)" if info.autosave else ""
+    name = f"{info.table}:  " if info.table else ""
     return (
-        f"{stage}  ·  {who.get(record.mode, info.mode)}  ·  {info.date}{auto}  ·  {info.scenario}"
+        f"{name}{stage}  ·  {who.get(record.mode, info.mode)}  ·  {info.date}{auto}  ·  "
+        f"{info.scenario}"
     )
 
 
@@ -78,6 +81,7 @@ def save_blocks(info: SaveInfo) -> list[Block]:
             14,
             colour="text_dim",
         ),
+        *([Para(f"Table: {info.table}", 15, True, gap=10)] if info.table else []),
         Para(playing, 15, gap=10),
         Para(stage, 15, gap=4),
         Rule(gap=12),
