@@ -131,7 +131,7 @@ class MovePanel:
         row_h, header_h, topic_h = px(34), px(26), px(24)
         y, labels, topics, rows = 0, 0, 0, 0
         items: list[FocusItem] = []
-        for title, group in grouped(self.moves):
+        for title, group in grouped(self.moves, self.session.state):
             yield self._label(self.labels, labels, title, pygame.Rect(0, y, width, header_h))
             labels += 1
             y += header_h

@@ -29,6 +29,11 @@ from game.ui.text import Block, Para
 WITHDRAW_HEADING = "Withdraw your objection"
 """The heading of the moves that withdraw one's own objection (the Accept details name it)."""
 
+REJECT_HEADING = "Reject"
+OWN_REJECT_HEADING = "Withdraw your proposal"
+"""Rejecting one's own proposal withdraws it: listed under its own heading, so a side never
+reads "withdraw" over the other side's proposal."""
+
 GROUPS: tuple[tuple[type, str], ...] = (
     (Accept, "Accept"),
     (Table, "Put a proposal on the table"),
@@ -36,7 +41,7 @@ GROUPS: tuple[tuple[type, str], ...] = (
     (Answer, "Answer an objection"),
     (WithdrawObjection, WITHDRAW_HEADING),
     (RaiseObjection, "Raise an objection"),
-    (Reject, "Reject or withdraw"),
+    (Reject, REJECT_HEADING),
     (Statement, "Speak to the press"),
     (Gesture, "Other moves"),
     (Pass, "Other moves"),
@@ -44,23 +49,29 @@ GROUPS: tuple[tuple[type, str], ...] = (
 )
 
 
-def group_of(move: Move) -> str:
-    """The heading a move is listed under."""
+def group_of(move: Move, state: State | None = None) -> str:
+    """The heading a move is listed under (with `state`, a side's own proposal is withdrawn,
+    not rejected)."""
+    if isinstance(move, Reject) and state is not None:
+        own = state.proposal(move.proposal).tabled_by is move.side
+        return OWN_REJECT_HEADING if own else REJECT_HEADING
     for kind, title in GROUPS:
         if isinstance(move, kind):
             return title
     return "Other moves"
 
 
-def grouped(moves: list[Move]) -> list[tuple[str, list[Move]]]:
+def grouped(moves: list[Move], state: State | None = None) -> list[tuple[str, list[Move]]]:
     """The moves under their headings, in the panel's order (most constructive first)."""
     order: list[str] = []
     for _kind, title in GROUPS:
         if title not in order:
             order.append(title)
+        if title == REJECT_HEADING:
+            order.append(OWN_REJECT_HEADING)
     buckets: dict[str, list[Move]] = {title: [] for title in order}
     for move in moves:
-        buckets[group_of(move)].append(move)
+        buckets[group_of(move, state)].append(move)
     return [(title, buckets[title]) for title in order if buckets[title]]
 
 
@@ -297,7 +308,7 @@ def _withdraw_lines(state: State, move: WithdrawObjection) -> list[str]:
     lines = [
         f"You take back your objection “{scenario.objection(move.objection).text}”: "
         f"it no longer blocks '{title}'.",
-        f"It costs this move and nothing else (no trust or support changes). {again}",
+        f"Withdrawing changes no trust or support of itself: it only takes this move. {again}",
     ]
     others = [
         o for o in state.objections if o.proposal == move.proposal and o.objection != move.objection
@@ -310,8 +321,8 @@ def _withdraw_lines(state: State, move: WithdrawObjection) -> list[str]:
         )
     elif set(live.accepted_by) == set(SideId):
         lines.append(
-            "Both sides have accepted it, so it is agreed at once: "
-            f"{agreement_changes(state, move.side, move.proposal)}."
+            "Both sides have accepted it, so withdrawing agrees it at once, and the agreement "
+            f"brings {agreement_changes(state, move.side, move.proposal)}."
         )
     else:
         lines.append("It is agreed once both sides accept the same terms.")

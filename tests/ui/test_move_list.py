@@ -237,8 +237,8 @@ def test_a_student_can_withdraw_the_objection_that_blocks_a_deal(
     assert "Withdraw your objection" in headings
     driver.click(button)  # choose it: the details say what it does
     details = " ".join(table.panel.details.words)
-    assert "It costs this move and nothing else" in details
-    assert "Both sides have accepted it, so it is agreed at once" in details
+    assert "it only takes this move" in details
+    assert "Both sides have accepted it, so withdrawing agrees it at once" in details
     driver.click(button)  # and again to make it
     driver.until(lambda: session.state.moves[-1] == withdraw)
     assert session.state.proposal("watch-tests").status.value == "agreed"

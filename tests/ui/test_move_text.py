@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.engine import replay
+from game.engine import legal_moves, replay
 from game.engine.moves import (
     Accept,
     Move,
@@ -141,12 +141,26 @@ def test_withdrawing_says_it_costs_the_move_and_what_it_unblocks():
     texts = _texts(_tutorial(objected), withdraw)
     assert texts[0].startswith("Withdraw the objection to 'Watch each other's tests'")
     assert (
-        "It costs this move and nothing else (no trust or support changes). You may raise it "
-        "again later, as long as you have not accepted the proposal."
+        "Withdrawing changes no trust or support of itself: it only takes this move. You may "
+        "raise it again later, as long as you have not accepted the proposal."
     ) in texts
     assert "It is agreed once both sides accept the same terms." in texts
     accepted = _tutorial([*objected, Accept(R, "watch-tests"), Pass(N)])
     assert (
-        "Both sides have accepted it, so it is agreed at once: NATO's trust in you +3 (fading 1 "
-        "a round); your trust in NATO +6 (+3 lasting, +3 fading 1 a round)."
+        "Both sides have accepted it, so withdrawing agrees it at once, and the agreement "
+        "brings NATO's trust in you +3 (fading 1 a round); your trust in NATO +6 (+3 lasting, "
+        "+3 fading 1 a round)."
     ) in _texts(accepted, withdraw)
+
+
+def test_a_side_withdraws_only_its_own_proposal_and_rejects_the_others():
+    """Rejecting one's own proposal withdraws it: its own heading, so Russia never reads
+    "withdraw" over NATO's proposal (a tester took it for withdrawing the objection)."""
+    from game.ui.move_text import OWN_REJECT_HEADING, REJECT_HEADING, grouped
+
+    state = _tutorial([TESTS])
+    headings = [title for title, _ in grouped(legal_moves(state, R), state)]
+    assert REJECT_HEADING in headings and OWN_REJECT_HEADING not in headings
+    state = _tutorial([TESTS, Pass(R)])
+    headings = [title for title, _ in grouped(legal_moves(state, N), state)]
+    assert OWN_REJECT_HEADING in headings and REJECT_HEADING not in headings
