@@ -183,3 +183,24 @@ def test_the_menu_never_covers_a_half_filled_move_list(
     driver.frames(3)
     assert not table.panel.working
     assert len(table.panel.buttons) == len(table.session.legal())
+
+
+def test_the_quit_confirmation_ends_when_another_screen_opens_over_the_menu(
+    app: App, driver: Driver, entries: list[Entry]
+) -> None:
+    """Quit once ("Really leave this game?"), open the settings, come back: the menu asks
+    again before leaving (a tester left a game by accident with the next Enter)."""
+    from game.ui.screens.pause import PauseScreen
+
+    table = solo_table(app, entries, seed=3)
+    driver.until(lambda: not table.busy())
+    driver.key(pygame.K_ESCAPE)
+    menu = app.top
+    assert isinstance(menu, PauseScreen)
+    driver.click(driver.button("Quit to title"))
+    assert menu.confirm_quit and driver.button("Really leave")
+    driver.click(driver.button("Settings"))
+    assert app.top is not menu
+    driver.key(pygame.K_ESCAPE)
+    assert app.top is menu and not menu.confirm_quit
+    driver.button("Quit to title")  # the label is back

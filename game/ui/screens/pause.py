@@ -68,8 +68,15 @@ class PauseScreen(Screen):
 
         self.app.push(SettingsScreen(self.app))
 
+    def on_uncover(self) -> None:
+        """Coming back from a screen opened over the menu (load, settings) ends the wait for
+        a second press: the next Enter must not leave the game at once."""
+        if self.confirm_quit:
+            self.confirm_quit = False
+            self.needs_build = True
+
     def quit(self) -> None:
-        """Back to the title, after a second press (an unsaved game is lost)."""
+        """Back to the title, after a second press (the autosave keeps the game to go on)."""
         in_game = self.session is not None and not self.session.over
         if in_game and not self.confirm_quit:
             self.confirm_quit = True
