@@ -75,6 +75,27 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Moment:
+    """One point of the game the replay viewer stops at.
+
+    The opening; straight after each move; and, after a move that ended a round, the next
+    round's beginning on its own: trust fades and the round's news comes between the two,
+    so the numbers the move's own log gives are seen before they change.
+    """
+
+    index: int
+    """How many moves had been made (0: the opening)."""
+    begins: int | None
+    """The round that has just begun (1 at the opening), or None straight after a move."""
+    state: State
+
+    @property
+    def round(self) -> int:
+        """The round this moment is in: a new game branched here starts that round over."""
+        return self.state.round
+
+
+@dataclass(frozen=True)
 class ProposalValues:
     """What one proposal is worth to each side at one point (the "both sides" view)."""
 
@@ -178,6 +199,27 @@ class Replay:
             if step.after.round > step.before.round:
                 faded[step.after.round] = tuple(fading_sentences(step.moved).values())
         return faded
+
+    @cached_property
+    def moments(self) -> tuple[Moment, ...]:
+        """Every point to stop at, in order: the opening, then each move and, where the move
+        ended a round and the game goes on, the next round's beginning."""
+        moments = [Moment(0, 1, self.states[0])]
+        for step in self.steps():
+            if step.after.round > step.before.round and not step.after.over:
+                moments.append(Moment(step.number, None, step.moved))
+                moments.append(Moment(step.number, step.after.round, step.after))
+            else:
+                # Within a round, and at the end, nothing happens after the move's own
+                # consequences that the move's log does not say.
+                moments.append(Moment(step.number, None, step.after))
+        return tuple(moments)
+
+    def moment_of(self, index: int) -> int:
+        """Where in `moments` the state straight after `index` moves is (the opening at 0),
+        with `index` clamped to the game."""
+        index = max(0, min(self.count, index))
+        return next(n for n, moment in enumerate(self.moments) if moment.index == index)
 
     @cached_property
     def round_starts(self) -> dict[int, int]:

@@ -139,3 +139,41 @@ def test_a_step_names_the_objection_in_full():
     )
     step = Replay(tutorial, 3, moves).step(2)
     assert step.text.endswith(text)
+
+
+def test_moments_stop_after_each_move_and_again_as_each_round_begins(game):
+    _, final, model = game
+    moments = model.moments
+    assert moments[0].index == 0 and moments[0].begins == 1 and moments[0].state == model.state(0)
+    assert [m.index for m in moments] == sorted(m.index for m in moments)
+    assert moments[-1].state == final
+    begun = 0
+    for step in model.steps():
+        own = [m for m in moments if m.index == step.number]
+        if step.after.round > step.before.round and not step.after.over:
+            # Straight after the move, as its log says; then the round it led to.
+            moved, begins = own
+            assert (moved.begins, moved.state, moved.round) == (None, step.moved, step.round)
+            assert (begins.begins, begins.state) == (step.after.round, step.after)
+            assert moments.index(begins) == moments.index(moved) + 1
+            begun += 1
+        else:
+            assert [(m.begins, m.state) for m in own] == [(None, step.after)]
+        assert moments[model.moment_of(step.number)] == own[0]
+    assert begun == len(model.round_starts) - 1
+    assert model.moment_of(-3) == 0 and model.moment_of(model.count + 3) == model.moment_of(
+        model.count
+    )
+
+
+def test_a_moment_branches_from_the_round_it_is_in(game):
+    _, _, model = game
+    for moment in model.moments:
+        if moment.state.over:
+            continue
+        branched = model.branch(moment.round)
+        if moment.begins is not None:
+            # The round's beginning is exactly where a new game from it starts.
+            assert branched == moment.state
+        else:
+            assert branched.round == moment.round

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine import State
 from game.library import Entry
 from game.saves import load_save, saves_folder
 from game.ui.app import App
@@ -143,3 +144,115 @@ def test_a_pass_on_time_says_so_in_the_move_and_the_log(
     assert in_time in screen.move_pane.words  # a pass made in time stays as it was
     assert on_time in screen.log_pane.words and in_time in screen.log_pane.words
     assert engine not in screen.log_pane.words
+
+
+def tutorial_replay(app: App, driver: Driver, entries: list[Entry]) -> ReplayScreen:
+    """The tutorial played as a tester did: move 6 (Russia's) ends round 3 with an
+    agreement whose trust gains start to fade as round 4 begins."""
+    from game.engine import replay
+    from game.engine.moves import (
+        Accept,
+        Pass,
+        RaiseObjection,
+        Statement,
+        Table,
+        Tone,
+        WithdrawObjection,
+    )
+    from game.saves import new_record, write_save
+    from game.scenario.models import SideId
+    from tests.ui.conftest import entry_named
+
+    nato, russia = SideId.NATO, SideId.RUSSIA
+    entry = entry_named(entries, "tutorial")
+    assert entry.scenario is not None
+    moves = [
+        Table(nato, "watch-tests"),
+        RaiseObjection(russia, "only-watching", "watch-tests"),
+        Statement(nato, Tone.CONCILIATORY),
+        Accept(russia, "watch-tests"),
+        Pass(nato),
+        WithdrawObjection(russia, "only-watching", "watch-tests"),
+        Table(nato, "joint-exercise"),
+        Accept(russia, "joint-exercise"),
+    ]
+    record = new_record(entry.scenario, entry.path, 1, mode="hotseat", humans=(nato, russia))
+    app.push(ReplayScreen(app, load_save(write_save(record, replay(entry.scenario, 1, moves)))))
+    driver.frames()
+    assert isinstance(app.top, ReplayScreen)
+    return app.top
+
+
+def meters(screen: ReplayScreen) -> tuple[int, int]:
+    """The trust the table pane shows: NATO's in Russia, Russia's in NATO."""
+    from game.ui.text import Meter
+
+    nato, russia = (block.value for block in screen.table_pane.blocks if isinstance(block, Meter))
+    return nato, russia
+
+
+def last_said(lines: list[str], who: str) -> int:
+    """The level the last of `lines` about `who`'s trust left it at ("... rose 3 to 53: ...")."""
+    said = [line for line in lines if line.startswith(f"{who}'s trust in")]
+    return int(said[-1].split(" to ")[1].split(":")[0].split(" ")[0])
+
+
+def test_a_move_that_ends_a_round_shows_the_trust_its_log_gives(
+    app: App, driver: Driver, entries: list[Entry]
+):
+    """Move 6 said trust rose to 53 and 58 while the panel showed 52 and 56, the levels
+    once round 4 had begun and trust had faded; the round's beginning is now a step of
+    its own, and the panel says which moment its numbers are."""
+    from game.saves.replay import trust_pair
+
+    def pair(state: State) -> tuple[int, int]:
+        trust = trust_pair(state)
+        return trust.nato, trust.russia
+
+    screen = tutorial_replay(app, driver, entries)
+    step = screen.replay.step(6)
+    assert (step.before.round, step.after.round) == (3, 4)
+    screen.go(6)
+    text = text_of(app)
+    assert "Move 6 of 8   ·   played in round 3" in text
+    assert "Straight after move 6, before round 4 begins" in screen.table_pane.words
+    shown = meters(screen)
+    said = tuple(last_said(screen.move_pane.words, who) for who in ("NATO", "Russia"))
+    assert shown == said == pair(step.moved)
+    assert "New game from round 3   (B)" in text
+    assert not any("faded" in line for line in screen.move_pane.words)
+
+    driver.key(pygame.K_RIGHT)
+    assert screen.index == 6
+    text = text_of(app)
+    assert "After move 6 of 8   ·   round 4 begins" in text
+    faded = meters(screen)
+    assert faded == pair(step.after) and faded != shown
+    assert "As round 4 begins, after earlier changes of trust faded" in screen.table_pane.words
+    assert f"NATO's trust in Russia fell 1 to {faded[0]} as earlier changes faded." in (
+        screen.move_pane.words
+    )
+    assert "New game from round 4   (B)" in text
+    # The numbers shown are the ones a new game from round 4 starts with.
+    assert pair(screen.replay.branch(4)) == faded
+
+    driver.key(pygame.K_RIGHT)
+    assert screen.index == 7 and "Move 7 of 8   ·   played in round 4" in text_of(app)
+    driver.key(pygame.K_LEFT)
+    driver.key(pygame.K_LEFT)
+    assert screen.index == 6 and meters(screen) == shown
+
+
+def test_the_replay_chart_keeps_its_least_height(app: App, driver: Driver, entries: list[Entry]):
+    """At 1024 x 640 in large text the plot was about 70 pixels tall and the lines flat."""
+    from game.settings import Settings
+    from game.ui.chart import chart_height
+
+    shapes = [((1280, 720), "normal"), ((1024, 640), "large"), ((1024, 640), "larger")]
+    for size, text_size in shapes:
+        shape = Settings(width=size[0], height=size[1], text_size=text_size, sound=False)
+        app.apply_settings(shape)
+        screen = open_replay(app, driver, entries)
+        width, height = screen.chart_rect.size
+        assert height >= chart_height(width, app.fonts, screen.legend()), (size, text_size)
+        app.pop()

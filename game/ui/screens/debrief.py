@@ -13,7 +13,7 @@ from game.engine import constants as C
 from game.engine import outcome
 from game.engine.outcome import Outcome, Tier
 from game.scenario.models import SideId
-from game.ui.chart import trust_chart
+from game.ui.chart import Legend, chart_height, trust_chart
 from game.ui.screen import Screen
 from game.ui.screens.common import margin, row_height
 from game.ui.text import Block, Para, Picture, Rule
@@ -122,15 +122,15 @@ def debrief_heading(session: Session) -> str:
 class DebriefScreen(Screen):
     """Results and chart on the left, history and questions on the right."""
 
-    help_text = (
-        "Tab / arrows: move   Page Up / Down: scroll   Enter: choose   A: play again   "
-        "E: export   T: title"
-    )
+    footer_more = "Page Up / Down: scroll"
+    footer_escape = "Esc: menu"
 
     def __init__(self, app: App, session: Session) -> None:
         super().__init__(app)
         self.session = session
         self.result = outcome(session.state)
+        self.chart_size = (0, 0)
+        """The trust chart's size as last laid out."""
 
     def on_enter(self) -> None:
         """A closing chord."""
@@ -148,25 +148,26 @@ class DebriefScreen(Screen):
         bottom = rect.height - pad - row_height(self) - self.px(24)
         left_w = (rect.width - 2 * pad - gap) * 48 // 100
         height = bottom - top
-        names = self.session.scenario.sides
-        legend = (
-            f"{names.nato.name}'s trust in {names.russia.name}",
-            f"{names.russia.name}'s trust in {names.nato.name}",
-        )
+        sides = self.session.scenario.sides
+        legend = Legend.of(sides.nato.name, sides.russia.name)
         track = self.session.state.trust_track
         blocks = result_blocks(self.session, self.result)
-        chart_h = height * 45 // 100
-        if chart_h >= self.px(210) and height - chart_h >= self.px(240):
+        # Never a flatter plot than the chart's least: a short window puts it in the pane.
+        chart_h = max(height * 45 // 100, chart_height(left_w, self.app.fonts, legend))
+        if height - chart_h >= self.px(240):
             chart = trust_chart(
                 track, (left_w, chart_h), self.app.palette, self.app.fonts, legend, ended=True
             )
+            self.chart_size = (left_w, chart_h)
             box = pygame.Rect(pad, bottom - chart_h, left_w, chart_h)
             UIImage(box, chart, self.manager, container=self.container)
             results = self.pane(pygame.Rect(pad, top, left_w, height - chart_h - gap))
         else:
             # A small window or large text: the chart goes into the scrolling results.
             results = self.pane(pygame.Rect(pad, top, left_w, height))
-            size = (results.text_width, self.px(260))
+            least = chart_height(results.text_width, self.app.fonts, legend)
+            size = (results.text_width, max(self.px(260), least))
+            self.chart_size = size
             chart = trust_chart(track, size, self.app.palette, self.app.fonts, legend, ended=True)
             blocks = [*blocks[:4], Picture(chart, gap=12), *blocks[4:]]
         results.set_blocks(blocks)
@@ -181,6 +182,7 @@ class DebriefScreen(Screen):
             self.to_title,
             object_id="#primary",
             shortcut="t",
+            hint="title",
         )
         self.button(
             pygame.Rect(rect.width - pad - self.px(450), y, self.px(220), row_height(self)),
@@ -193,6 +195,7 @@ class DebriefScreen(Screen):
             "Export record   (E)",
             self.export,
             shortcut="e",
+            hint="export",
         )
         self.focus.focus(title)
 

@@ -9,8 +9,8 @@ from pygame_gui.elements import UIButton, UIImage, UILabel
 
 from game.saves import LoadedGame
 from game.saves.privacy import SECRETS_KEPT, keeps_secrets
-from game.ui.chart import trust_chart
-from game.ui.replay_panels import move_blocks, table_blocks
+from game.ui.chart import Legend, chart_height, trust_chart
+from game.ui.replay_panels import move_blocks, table_blocks, where_words
 from game.ui.screen import Screen
 from game.ui.screens.common import margin, row_height
 from game.ui.table_panels import log_blocks
@@ -24,27 +24,35 @@ STEP_KEYS = {pygame.K_LEFT: -1, pygame.K_RIGHT: 1}
 
 
 class ReplayScreen(Screen):
-    """The move and the table on the left; the trust chart and the log on the right."""
+    """The move and the table on the left; the trust chart and the log on the right.
 
-    help_text = (
-        "Left / Right: step   Home / End: first / last   V: both sides   B: branch   "
-        "E: export   Tab: buttons   Esc: back"
-    )
+    It stops straight after each move, so the numbers shown are the ones the move's log
+    gives, and again as the next round begins after a move that ended one (trust fades and
+    news comes between the two), which is where a new game from that round starts."""
+
+    footer_keys = "Left / Right: step   Home / End: first / last   Tab: buttons"
 
     def __init__(self, app: App, game: LoadedGame, index: int | None = None) -> None:
         super().__init__(app)
         self.game = game
         self.replay = game.replay
-        self.index = self.replay.count if index is None else index
+        moments = self.replay.moments
+        self.at = len(moments) - 1 if index is None else self.replay.moment_of(index)
+        """Where in the replay's moments the screen is."""
         self.both_sides = False
         # A game people are still playing shows no private values, and exports no report
         # (the report has them all), or a player could read the other side's mid-game.
         self.secrets_kept = keeps_secrets(game.record.mode, game.state.over)
-        if self.secrets_kept:
-            self.help_text = (
-                "Left / Right: step   Home / End: first / last   B: branch   Tab: buttons   "
-                "Esc: back"
-            )
+
+    @property
+    def index(self) -> int:
+        """How many moves had been made at the moment shown."""
+        return self.replay.moments[self.at].index
+
+    def legend(self) -> Legend:
+        """The chart's two lines, in words."""
+        sides = self.game.scenario.sides
+        return Legend.of(sides.nato.name, sides.russia.name)
 
     def layout(self, rect: pygame.Rect) -> None:
         """Heading, two columns, the step buttons."""
@@ -68,7 +76,11 @@ class ReplayScreen(Screen):
         )
         right_x = pad + left_w + gap
         right_w = rect.width - pad - right_x
-        self.chart_rect = pygame.Rect(right_x, top, right_w, max(self.px(170), height * 42 // 100))
+        # The chart's plot no flatter than its minimum (large text in a small window leaves
+        # it little room), taken from the log, which scrolls, while a few lines stay in view.
+        least = chart_height(right_w, self.app.fonts, self.legend())
+        chart_h = min(max(least, height * 42 // 100), height - gap - self.px(80))
+        self.chart_rect = pygame.Rect(right_x, top, right_w, chart_h)
         self.chart = UIImage(
             self.chart_rect,
             pygame.Surface(self.chart_rect.size, pygame.SRCALPHA),
@@ -83,30 +95,43 @@ class ReplayScreen(Screen):
     def _buttons(self, rect: pygame.Rect, pad: int, y: int) -> None:
         h, gap = row_height(self), self.px(8)
         steps = [
-            ("|<  First", self.first, None),
-            ("<  Back", self.back, "p"),
-            ("Forward  >", self.forward, "n"),
-            ("Last  >|", self.last, None),
+            ("|<  First", self.first, None, None),
+            ("<  Back", self.back, "p", "step back"),
+            ("Forward  >", self.forward, "n", "step forward"),
+            ("Last  >|", self.last, None, None),
         ]
         width = (rect.width - 2 * pad - 3 * gap) // 4
-        for number, (text, action, key) in enumerate(steps):
+        for number, (text, action, key, hint) in enumerate(steps):
             self.button(
-                pygame.Rect(pad + number * (width + gap), y, width, h), text, action, shortcut=key
+                pygame.Rect(pad + number * (width + gap), y, width, h),
+                text,
+                action,
+                shortcut=key,
+                hint=hint,
             )
         y += h + gap
         width = (rect.width - 2 * pad - 3 * gap) // 4
         self.button(pygame.Rect(pad, y, width, h), "Back to the list   (Esc)", self.app.pop)
         self.sides_button: UIButton = self.button(
-            pygame.Rect(pad + width + gap, y, width, h), "", self.toggle_sides, shortcut="v"
+            pygame.Rect(pad + width + gap, y, width, h),
+            "",
+            self.toggle_sides,
+            shortcut="v",
+            hint="both sides",
         )
         self.branch_button: UIButton = self.button(
-            pygame.Rect(pad + 2 * (width + gap), y, width, h), "", self.branch, shortcut="b"
+            pygame.Rect(pad + 2 * (width + gap), y, width, h),
+            "",
+            self.branch,
+            shortcut="b",
+            hint="new game from here",
         )
         export = self.button(
             pygame.Rect(pad + 3 * (width + gap), y, width, h),
             "Export when finished" if self.secrets_kept else "Export report   (E)",
             self.export,
             shortcut="e",
+            hint="export",
         )
         set_enabled(export, not self.secrets_kept)
 
@@ -114,46 +139,34 @@ class ReplayScreen(Screen):
 
     def branch_round(self) -> int | None:
         """The round a new game would start from: the shown one, or the last one open."""
-        state = self.replay.state(self.index)
-        rounds = [r for r in self.replay.round_starts if r <= state.round]
+        shown = self.replay.moments[self.at].round
+        rounds = [r for r in self.replay.round_starts if r <= shown]
         return max(rounds) if rounds else None
 
     def show(self) -> None:
-        """Fill every part for the current move."""
-        replay, index = self.replay, self.index
-        state = replay.state(index)
+        """Fill every part for the moment shown."""
+        replay = self.replay
+        moment = replay.moments[self.at]
+        state = moment.state
         scenario = self.game.scenario
-        # The round the shown move was made in (after a round's last move the state has
-        # already moved on to the next round, which is what branching starts from).
-        if index == 0:
-            status = "before the first move"
-        elif state.over and index == replay.count:
-            status = "the end"
-        else:
-            status = f"played in round {replay.step(index).round}"
         if self.secrets_kept:
             shown = "public view: private values hidden until the game is finished"
         else:
             shown = "both sides' private values shown" if self.both_sides else "public view"
-        self.where.set_text(f"Move {index} of {replay.count}   ·   {status}   ·   {shown}")
+        self.where.set_text(f"{where_words(replay, moment)}   ·   {shown}")
         timed_out = self.game.record.timed_out
-        self.move_pane.set_blocks(move_blocks(replay, index, timed_out), keep_offset=False)
+        self.move_pane.set_blocks(move_blocks(replay, moment, timed_out), keep_offset=False)
         hidden_why = SECRETS_KEPT[self.game.record.mode] if self.secrets_kept else None
-        self.table_pane.set_blocks(table_blocks(replay, index, self.both_sides, hidden_why))
+        self.table_pane.set_blocks(table_blocks(replay, moment, self.both_sides, hidden_why))
         log = log_blocks(scenario, state.log, replay.fading, timed_out)
         self.log_pane.set_blocks([Para("Log (newest first)", 16, True), *log], keep_offset=False)
-        sides = scenario.sides
-        names = (
-            f"{sides.nato.name}'s trust in {sides.russia.name}",
-            f"{sides.russia.name}'s trust in {sides.nato.name}",
-        )
         self.chart.set_image(
             trust_chart(
                 state.trust_track,
                 self.chart_rect.size,
                 self.app.palette,
                 self.app.fonts,
-                names,
+                self.legend(),
                 ended=state.over,
             )
         )
@@ -176,27 +189,31 @@ class ReplayScreen(Screen):
     # -- actions ----------------------------------------------------------------------------
 
     def go(self, index: int) -> None:
-        """Show the game after `index` moves."""
-        index = max(0, min(self.replay.count, index))
-        if index != self.index:
-            self.index = index
+        """Show the game straight after `index` moves."""
+        self.go_to(self.replay.moment_of(index))
+
+    def go_to(self, at: int) -> None:
+        """Show the moment at `at` in the replay's moments (clamped to them)."""
+        at = max(0, min(len(self.replay.moments) - 1, at))
+        if at != self.at:
+            self.at = at
             self.show()
 
     def first(self) -> None:
         """The opening."""
-        self.go(0)
+        self.go_to(0)
 
     def back(self) -> None:
-        """One move back."""
-        self.go(self.index - 1)
+        """One step back: a move, or a round's beginning."""
+        self.go_to(self.at - 1)
 
     def forward(self) -> None:
-        """One move on."""
-        self.go(self.index + 1)
+        """One step on: a move, or a round's beginning."""
+        self.go_to(self.at + 1)
 
     def last(self) -> None:
-        """The last move."""
-        self.go(self.replay.count)
+        """The last moment: the end, or where a saved game stopped."""
+        self.go_to(len(self.replay.moments) - 1)
 
     def toggle_sides(self) -> None:
         """Reveal or hide each side's private values (never mid-way through a game people are
@@ -229,10 +246,11 @@ class ReplayScreen(Screen):
         notice(self.app, "Exported", exported_lines(folder))
 
     def handle(self, event: pygame.event.Event) -> None:
-        """Left and Right step through the moves; Home and End jump; the rest as usual."""
+        """Left and Right step through the moves and round beginnings; Home and End jump;
+        the rest as usual."""
         if event.type == pygame.KEYDOWN and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
             if event.key in STEP_KEYS:
-                self.go(self.index + STEP_KEYS[event.key])
+                self.go_to(self.at + STEP_KEYS[event.key])
                 return
             if event.key == pygame.K_HOME:
                 self.first()
