@@ -21,8 +21,13 @@ _COMMANDS: dict[int, str] = {
     pygame.K_PAGEDOWN: PAGE_DOWN,
 }
 
-FOCUS_HELP = "Tab / arrows: move   Enter: choose   Esc: back"
-"""The key hint every screen's footer starts with."""
+FOCUS_KEYS = "Tab / arrows: move   Enter: choose"
+"""The key hint most screens' footers start with."""
+
+
+def footer(*parts: str) -> str:
+    """A footer's key hints, in order, three spaces apart (empty parts left out)."""
+    return "   ".join(part for part in parts if part)
 
 
 def command_for(event: pygame.event.Event) -> str | None:

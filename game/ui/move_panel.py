@@ -19,7 +19,7 @@ from game.ui.move_text import (
     sections,
     short_label,
 )
-from game.ui.text import Block, displayable, ellipsize
+from game.ui.text import Block, displayable, ellipsize, hint_words
 from game.ui.widgets import FocusItem, kill, set_enabled, set_selected, set_visible
 
 if TYPE_CHECKING:
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 GROUP = "moves"
 HEADING, TOPIC = "#small", "#topic"
 """Label styles: a kind of move ('Raise an objection'), and what rival moves share."""
+MAKE_HINT = "make the move"
+"""What the footer says M does while moves are listed (a message's button says its own)."""
 WORK_PER_FRAME = 2
 """Widget updates a frame while filling the list (a new button costs 3, a reused one 1)."""
 
@@ -68,6 +70,7 @@ class MovePanel:
             self.confirm,
             object_id="#primary",
             shortcut="m",
+            hint=MAKE_HINT,
         )
         self.labels: list[UILabel] = []
         self.topics: list[UILabel] = []
@@ -253,8 +256,10 @@ class MovePanel:
         blocks: list[Block],
         button: str | None = None,
         action: Callable[[], None] | None = None,
+        hint: str | None = None,
     ) -> None:
-        """Show a message instead of moves (the computer is thinking, hand over, game over)."""
+        """Show a message instead of moves (the computer is thinking, hand over, game over);
+        the footer says M presses its button with `hint` (by default the label's words)."""
         self._work = None
         self.buttons.clear()
         self.mode = "message"
@@ -265,15 +270,20 @@ class MovePanel:
         self.details.hide()
         self.message.show()
         self.message.set_blocks(blocks, keep_offset=False)
-        self._set_make(button, action)
+        self._set_make(button, action, hint)
         if button and action:
             self.screen.focus.focus(self.make)
 
-    def _set_make(self, label: str | None, action: Callable[[], None] | None) -> None:
+    def _set_make(
+        self, label: str | None, action: Callable[[], None] | None, hint: str | None = None
+    ) -> None:
         self._make_action = action
         if label is None:
             set_visible(self.make, False)
             return
+        # M runs whatever the button does now: 'hand over', 'see the debrief'.
+        words = MAKE_HINT if self.mode == "moves" else hint or hint_words(label)
+        self.screen.key_hint("m", words)
         self.make.set_text(label)
         set_visible(self.make, True)
         if action is None and self.chosen is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -10,8 +11,8 @@ from pygame_gui.core import ObjectID, UIContainer, UIElement
 from pygame_gui.elements import UIButton, UIImage, UILabel, UIScrollingContainer
 
 from game.ui import keys
-from game.ui.text import displayable, ellipsize
-from game.ui.widgets import Action, FocusItem, FocusRing, TextPane, kill
+from game.ui.text import break_path, displayable, ellipsize, hint_words, tooltip_html
+from game.ui.widgets import Action, FittedButton, FocusItem, FocusRing, TextPane, kill
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -48,7 +49,12 @@ class Screen:
     modal = False
     """A modal screen draws over the one beneath it, which stays visible but dimmed."""
     title = ""
-    help_text = keys.FOCUS_HELP
+    footer_keys = keys.FOCUS_KEYS
+    """The footer's start: how to move and choose."""
+    footer_more = ""
+    """Keys the footer names after the shortcuts (e.g. 'Page Up / Down: scroll')."""
+    footer_escape = "Esc: back"
+    """What Escape does here, last in the footer ('' where it does nothing)."""
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -58,6 +64,8 @@ class Screen:
         self.focus = FocusRing()
         self.actions: dict[UIElement, Action] = {}
         self.shortcuts: dict[str, Action] = {}
+        self.hints: dict[str, tuple[UIElement, str]] = {}
+        """For each shortcut, its button and what the footer says it does."""
         self.panes: list[TextPane] = []
         self.needs_build = True
 
@@ -87,6 +95,7 @@ class Screen:
         self.focus.clear()
         self.actions.clear()
         self.shortcuts.clear()
+        self.hints.clear()
         self.panes.clear()
 
     def layout(self, rect: pygame.Rect) -> None:
@@ -112,6 +121,28 @@ class Screen:
     def update(self, dt: float) -> None:
         """Advance timers and animations by `dt` seconds."""
 
+    @property
+    def help_text(self) -> str:
+        """The footer: moving and choosing, then each shortcut whose button is on show, in
+        the order they were made (taken from the buttons, so the footer names exactly the
+        keys that work), then any other keys and Escape."""
+        shown = [f"{letter.upper()}: {self.hints[letter][1]}" for letter in self.live_shortcuts()]
+        return keys.footer(self.footer_keys, *shown, self.footer_more, self.footer_escape)
+
+    def live_shortcuts(self) -> list[str]:
+        """The shortcut letters that work now: those whose button is on show and enabled (a
+        hidden or greyed-out button's key does nothing, and the footer leaves it out)."""
+        return [
+            letter
+            for letter, (widget, _) in self.hints.items()
+            if widget.visible and widget.is_enabled
+        ]
+
+    def key_hint(self, letter: str, words: str) -> None:
+        """Change what the footer says a shortcut does (its button took on another job)."""
+        if letter in self.hints:
+            self.hints[letter] = (self.hints[letter][0], words)
+
     # -- widgets ----------------------------------------------------------------------------
 
     @property
@@ -131,33 +162,48 @@ class Screen:
         container: UIContainer | UIScrollingContainer | None = None,
         scroller: UIScrollingContainer | None = None,
         shortcut: str | None = None,
+        hint: str | None = None,
         focusable: bool = True,
     ) -> UIButton:
-        """A button that runs `action` on a click, on Enter when focused, or on `shortcut`."""
-        widget = UIButton(
+        """A button that runs `action` on a click, on Enter when focused, or on `shortcut`.
+
+        A label too wide for the button is shortened (its key hint goes first). The footer
+        names the shortcut with `hint`, by default the label's own words.
+        """
+        glyphs = self.app.fonts.get(16)
+        widget = FittedButton(
             rect,
-            displayable(text, self.app.fonts.get(16)),
+            displayable(text, glyphs),
             self.manager,
             container=container or self.container,
             tool_tip_text=tooltip,
             object_id=ObjectID(object_id=object_id) if object_id else None,
+            glyphs=glyphs,
         )
         self.actions[widget] = action
         if focusable:
             self.focus.add(FocusItem(widget, action, scroller=scroller))
         if shortcut:
             self.shortcuts[shortcut] = action
+            self.hints[shortcut] = (widget, hint or hint_words(text))
         return widget
 
-    def label(self, rect: pygame.Rect, text: str, object_id: str | None = None) -> UILabel:
-        """A one-line label."""
+    def label(
+        self,
+        rect: pygame.Rect,
+        text: str,
+        object_id: str | None = None,
+        *,
+        container: UIContainer | UIScrollingContainer | None = None,
+    ) -> UILabel:
+        """A one-line label, shortened with '…' if it would not fit."""
         size, bold = LABEL_FONTS.get(object_id or "", (16, False))
         font = self.app.fonts.get(size, bold)
         return UILabel(
             rect,
             ellipsize(displayable(text, font), font, rect.width - 4),
             self.manager,
-            container=self.container,
+            container=container or self.container,
             object_id=ObjectID(object_id=object_id) if object_id else None,
         )
 
@@ -168,6 +214,20 @@ class Screen:
         fitted = ellipsize(displayable(text, font), font, widget.rect.width - 4)
         if widget.text != fitted:
             widget.set_text(fitted)
+
+    def list_tooltip(self, label: str, path: str | os.PathLike[str]) -> str:
+        """The tool tip of a list entry whose label may be shortened: the whole label, then
+        its file's path on lines of its own, broken after a '/' to fit the tip's width."""
+        font = self.app.fonts.get(15)  # the theme's text_box font, which tool tips use
+        try:
+            theme: Any = self.manager.get_theme()
+            width = int(theme.get_misc_data("rect_width", ["tool_tip"]))
+        except (LookupError, TypeError, ValueError):
+            width = 340
+        # Less the text box's padding (10 a side), its border and a little room.
+        room = width - 2 * 10 - 2 - self.px(8)
+        lines = [displayable(label, font), *break_path(str(path), font, room)]
+        return tooltip_html(lines)
 
     def pane(self, rect: pygame.Rect, *, focusable: bool = True, **options: object) -> TextPane:
         """A scrolling text pane; focusable panes scroll with the arrow keys."""
@@ -223,7 +283,7 @@ class Screen:
             self.panes[0].scroll_key(event.key)
         else:
             letter = keys.letter(event)
-            if letter is not None and letter in self.shortcuts:
+            if letter is not None and letter in self.live_shortcuts():
                 self.app.sound.play("click")
                 self.shortcuts[letter]()
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import html
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Protocol
 
 import pygame
 
@@ -157,7 +160,15 @@ def _render_meter(block: Meter, width: int, fonts: Fonts, palette: Palette) -> p
     return out
 
 
-def ellipsize(text: str, font: pygame.font.Font, width: int) -> str:
+class Measure(Protocol):
+    """Anything that measures a line of text: a pygame font, or the one a theme made."""
+
+    def size(self, text: str, /) -> tuple[int, int]:
+        """The width and height of `text` on one line."""
+        ...
+
+
+def ellipsize(text: str, font: Measure, width: int) -> str:
     """The text cut with '…' so it fits in `width` pixels on one line."""
     if font.size(text)[0] <= width:
         return text
@@ -169,6 +180,63 @@ def ellipsize(text: str, font: pygame.font.Font, width: int) -> str:
         else:
             high = middle - 1
     return text[:low].rstrip() + "…"
+
+
+KEY_HINT = re.compile(r"\s{2,}\([^()]*\)$")
+"""A button's key hint at the end of its label: 'Start   (S)', 'Menu  (Esc)'."""
+
+
+def without_key_hint(label: str) -> str:
+    """A button's label without the key hint at its end."""
+    return KEY_HINT.sub("", label)
+
+
+def hint_words(label: str) -> str:
+    """What a footer says a button's key does, from its label: 'Play again   (A)' gives
+    'play again'."""
+    words = without_key_hint(label)
+    return words[:1].lower() + words[1:]
+
+
+def fit_label(label: str, font: Measure, width: int) -> str:
+    """A button's label as it fits in `width` pixels: whole; else without its key hint
+    (the footer names the key too); else that shortened with '…'."""
+    if font.size(label)[0] <= width:
+        return label
+    return ellipsize(without_key_hint(label), font, width)
+
+
+def wrap_lines(text: str, font: Measure, width: int, most: int = 2) -> list[str]:
+    """The text broken at spaces into lines of at most `width` pixels, `most` lines at the
+    most (the last one then shortened with '…'); a word longer than a line is shortened."""
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < most:
+        line = words.pop(0)
+        while words and font.size(f"{line} {words[0]}")[0] <= width:
+            line = f"{line} {words.pop(0)}"
+        lines.append(line)
+    if words:
+        lines[-1] = ellipsize(f"{lines[-1]} {' '.join(words)}", font, width)
+    return [ellipsize(line, font, width) for line in lines]
+
+
+def break_path(path: str, font: Measure, width: int) -> list[str]:
+    """A file path as lines of at most `width` pixels, broken after a '/' (or '\\'): a tool
+    tip would otherwise break it anywhere, with a hyphen that is not in the name."""
+    pieces = re.findall(r"[^/\\]*[/\\]|[^/\\]+$", path)
+    lines: list[str] = []
+    for piece in pieces:
+        if lines and font.size(lines[-1] + piece)[0] <= width:
+            lines[-1] += piece
+        else:
+            lines.append(piece)
+    return [ellipsize(line, font, width) for line in lines]
+
+
+def tooltip_html(lines: list[str]) -> str:
+    """Tool tip text (pygame_gui reads it as HTML): each line on its own, escaped."""
+    return "<br>".join(html.escape(line, quote=False) for line in lines)
 
 
 _FALLBACK = {"→": "›", "←": "‹", "≥": ">=", "≤": "<=", "✓": "yes", "✗": "no", "●": "•"}

@@ -69,4 +69,8 @@ def build_theme(colours: Palette, scale: float) -> dict[str, Any]:
             font["size"] = str(max(8, round(int(font["size"]) * scale)))
             font["regular_path"] = regular
             font["bold_path"] = bold
+        misc = block.get("misc", {})
+        if "rect_width" in misc:
+            # A tool tip as wide for large text as for normal text would hold few words.
+            misc["rect_width"] = str(round(int(misc["rect_width"]) * max(1.0, scale)))
     return dict(theme)

@@ -9,10 +9,18 @@ from typing import Any, cast
 import pygame
 import pygame_gui
 from pygame_gui.core import UIElement
-from pygame_gui.elements import UIImage, UIScrollingContainer
+from pygame_gui.elements import UIButton, UIImage, UIScrollingContainer
 
 from game.ui.assets import Fonts
-from game.ui.text import Block, Rule, _render_block, plain_text
+from game.ui.text import (
+    Block,
+    Rule,
+    _render_block,
+    displayable,
+    fit_label,
+    plain_text,
+    tooltip_html,
+)
 from game.ui.theme import Palette
 
 Action = Callable[[], None]
@@ -47,6 +55,65 @@ def set_enabled(widget: object, enabled: bool) -> None:
         cast(Any, widget).enable()
     else:
         cast(Any, widget).disable()
+
+
+class FittedButton(UIButton):
+    """A button whose label always fits: a label too wide for it loses its key hint first,
+    then ends in '…', measured with the font its theme draws it in; the whole label is
+    then its tool tip (unless it was given one)."""
+
+    def __init__(self, *args: Any, glyphs: pygame.font.Font | None = None, **kwargs: Any) -> None:
+        self.full_text = ""
+        """The label as asked for, before any shortening."""
+        self._glyphs = glyphs
+        self._own_tip = False
+        self._fitting = False
+        super().__init__(*args, **kwargs)
+        self.full_text = self.text
+        self._own_tip = self.tool_tip_text is None
+        self._fit()
+
+    @property
+    def room(self) -> int:
+        """The width the label may take: the button less its borders and text padding."""
+        # pygame_gui pads only text aligned to a side; centred text gets a small margin.
+        side = self.text_horiz_alignment in ("left", "right")
+        padding = int(self.text_horiz_alignment_padding) if side else 6
+        return max(1, int(self.relative_rect.width) - 2 * padding - 2)
+
+    def _fit(self) -> None:
+        """Show as much of the whole label as fits (pygame_gui calls this during set-up)."""
+        if self._fitting or self.font is None or not self.full_text:
+            return
+        self._fitting = True
+        try:
+            fitted = fit_label(self.full_text, self.font, self.room)
+            UIButton.set_text(self, fitted)
+            if self._own_tip:
+                tip = tooltip_html([self.full_text]) if fitted != self.full_text else None
+                if tip != self.tool_tip_text:
+                    self.set_tooltip(tip)
+        finally:
+            self._fitting = False
+
+    def set_text(self, text: str, *, text_kwargs: dict[str, str] | None = None) -> None:
+        """Change the label, shortened if it would not fit."""
+        if self._glyphs is not None:
+            text = displayable(text, self._glyphs)
+        self.full_text = text
+        fitted = fit_label(text, self.font, self.room) if self.font is not None else text
+        UIButton.set_text(self, fitted, text_kwargs=text_kwargs)
+        self._fit()  # the tool tip
+
+    def set_dimensions(self, dimensions: Any, clamp_to_container: bool = False) -> None:
+        """Resize, fitting the label again."""
+        super().set_dimensions(dimensions, clamp_to_container)
+        self._fit()
+
+    def rebuild_from_changed_theme_data(self) -> None:
+        """Take up a new theme (a new font when the theme id changes), fitting the label."""
+        cast(Any, super()).rebuild_from_changed_theme_data()
+        self._fit()
 
 
 @dataclass
@@ -275,7 +342,12 @@ class TextPane:
             self.compose()
 
     def scroll_key(self, key: int) -> bool:
-        """Scroll for a navigation key; True if the key was one."""
+        """Scroll for a navigation key; True if the key was taken.
+
+        Up and Down are taken only while they scroll: at the top (or the bottom) they are
+        left to move the focus on, so the arrows never get stuck on a pane. Page Up, Page
+        Down, Home and End only ever scroll.
+        """
         line = self.fonts.px(40)
         steps = {
             pygame.K_UP: -line,
@@ -287,8 +359,9 @@ class TextPane:
         }
         if key not in steps:
             return False
+        before = self.offset
         self.scroll_by(steps[key])
-        return True
+        return self.offset != before or key not in (pygame.K_UP, pygame.K_DOWN)
 
     def compose(self) -> None:
         """Draw the visible part of the content (and a scroll bar) into the pane's image."""

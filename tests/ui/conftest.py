@@ -67,11 +67,13 @@ class Driver:
         self.key(pygame.K_RETURN)
 
     def button(self, text: str) -> object:
-        """The top screen's visible button whose label contains `text`."""
+        """The top screen's visible button whose label contains `text` (as shown, or in
+        full where it was shortened to fit)."""
         top = self.app.top
         assert top is not None
         for widget in top.actions:
-            if text in getattr(widget, "text", "") and widget.visible:
+            shown = (getattr(widget, "text", ""), getattr(widget, "full_text", ""))
+            if any(text in label for label in shown) and widget.visible:
                 return widget
         labels = [getattr(w, "text", "") for w in top.actions]
         raise AssertionError(f"no button with {text!r} on {type(top).__name__}: {labels}")

@@ -79,7 +79,8 @@ class BriefingScreen(Screen):
         # Before the side's first turn it has never been at the table, so it is not "back".
         self.first = side not in session.briefed
         where = "go to the table" if self.first else "back to the table"
-        self.help_text = f"Arrows / Page Up / Page Down: read   Enter or Esc: {where}"
+        self.footer_keys = "Arrows / Page Up / Page Down: read"
+        self.footer_escape = f"Enter or Esc: {where}"
 
     def layout(self, rect: pygame.Rect) -> None:
         """Heading, the briefing pane and the button to the table."""

@@ -94,8 +94,6 @@ def save_blocks(info: SaveInfo) -> list[Block]:
 class LoadScreen(ListWithDetails):
     """The saves on the left, the chosen one's details on the right."""
 
-    help_text = "Tab / arrows: move   Enter: choose   W: watch replay   Esc: back"
-
     def __init__(self, app: App, folder: Path | None = None) -> None:
         super().__init__(app)
         self.folder = folder or saves_folder()
@@ -135,7 +133,7 @@ class LoadScreen(ListWithDetails):
                     container=scroller,
                     scroller=scroller,
                     object_id="#entry_chosen" if index == self.chosen else "#entry",
-                    tooltip=str(info.path),
+                    tooltip=self.list_tooltip(save_label(info), info.path),
                 )
             )
         scroller.set_scrollable_area_dimensions((inner_w, len(self.saves) * (height + gap)))

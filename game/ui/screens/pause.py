@@ -21,7 +21,7 @@ class PauseScreen(Screen):
     """A dialog over the dimmed game; the game (and its timer) waits while it is open."""
 
     modal = True
-    help_text = "Tab / arrows: move   Enter: choose   Esc: resume"
+    footer_escape = "Esc: resume"
 
     def __init__(self, app: App, session: Session | None) -> None:
         super().__init__(app)

@@ -74,8 +74,6 @@ def entry_blocks(entry: Entry) -> list[Block]:
 class ScenarioListScreen(ListWithDetails):
     """The list on the left, the chosen scenario's details and sources on the right."""
 
-    help_text = "Tab / arrows: move   Enter: choose   R: check the list again   Esc: back"
-
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.entries: list[Entry] = app.scenarios()
@@ -110,7 +108,7 @@ class ScenarioListScreen(ListWithDetails):
                 container=scroller,
                 scroller=scroller,
                 object_id="#entry",
-                tooltip=str(entry.path),
+                tooltip=self.list_tooltip(self._label(entry), entry.path),
             )
             set_selected(button, index == self.chosen)
             self.list_buttons.append(button)
@@ -135,6 +133,7 @@ class ScenarioListScreen(ListWithDetails):
             "Check again",
             self.rescan,
             shortcut="r",
+            hint="check the list again",
         )
         if not self.entries:
             self.details.set_blocks(

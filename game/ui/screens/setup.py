@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING, Any, cast
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton, UITextEntryLine
+from pygame_gui.elements import UIButton, UIScrollingContainer, UITextEntryLine
 
 from game.saves.table_name import TABLE_NAME_MAX, tidy, unwanted
 from game.scenario.models import SideId
-from game.ui.screen import Screen
+from game.ui.screen import LABEL_FONTS, Screen
 from game.ui.screens.common import margin, rounds_and_deadline, row_height
 from game.ui.session import HOTSEAT, SOLO, Session, Setup
-from game.ui.text import Block, Para, Rule
+from game.ui.text import Block, Para, Rule, displayable, wrap_lines
 from game.ui.widgets import FocusItem
 
 if TYPE_CHECKING:
@@ -48,6 +48,26 @@ TYPING_HELP = "Type the table's name   Enter or Tab: done   Esc: leave the field
 """The footer while the field for the table's name has the keyboard."""
 
 
+TIMER_ON = "When a side's time runs out, it passes. Use it to keep a lesson on schedule."
+"""The note under the timers when one is chosen."""
+TIMER_OFF = "No timer: each side takes as long as it needs."
+"""The note under the timers when there is none."""
+SCROLL_BAR = 22
+"""The width a scrolling container's bar takes (pygame_gui's 20, and a little room)."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One choice: its title, and its options as (label, chosen, what choosing does)."""
+
+    title: str
+    options: list[tuple[str, bool, Callable[[], None]]]
+
+
+Option = Row | str
+"""A row of the set-up's left column: a choice, or a note under the choice above it."""
+
+
 @dataclass(frozen=True)
 class Spacing:
     """The option rows' heights: a title over a row of buttons, and the gap under it."""
@@ -55,10 +75,6 @@ class Spacing:
     title: int
     buttons: int
     gap: int
-
-    def rows(self, count: int) -> int:
-        """The height of `count` rows."""
-        return count * (self.title + self.buttons + self.gap)
 
 
 class SetupScreen(Screen):
@@ -81,22 +97,100 @@ class SetupScreen(Screen):
         after, which would leave the arrows of every other screen without repeat."""
 
     @property
-    def help_text(self) -> str:  # type: ignore[override]
+    def help_text(self) -> str:
         """The footer: the field's keys while it has the keyboard, else the screen's."""
         if self.typing:
             return TYPING_HELP
-        return "Tab / arrows: move   Enter: choose   S: start   Esc: back"
+        return super().help_text
 
-    def _spacing(self, rows: int, notes: int, room: int) -> Spacing:
-        """The rows' spacing: the usual one, or a tighter one when large text in a small
-        window would push the last row under the buttons."""
-        usual = Spacing(self.px(28), row_height(self), self.px(16))
-        if usual.rows(rows) + notes <= room:
-            return usual
-        return Spacing(self.px(24), self.px(34), self.px(6))
+    def _spacings(self) -> tuple[Spacing, Spacing]:
+        """The rows' usual spacing, and the tighter one for large text in a small window."""
+        return (
+            Spacing(self.px(28), row_height(self), self.px(16)),
+            Spacing(self.px(24), self.px(34), self.px(6)),
+        )
+
+    def _options(self) -> list[Option]:
+        """The option rows and their notes, top to bottom: mode, (side, level and how the
+        level negotiates,) the round timer and what it does."""
+        setup, sides = self.setup, self.scenario.sides
+        items: list[Option] = [
+            Row(
+                "Mode",
+                [
+                    ("Against the computer", setup.mode == SOLO, self._set(mode=SOLO)),
+                    ("Hot-seat: two players", setup.mode == HOTSEAT, self._set(mode=HOTSEAT)),
+                ],
+            )
+        ]
+        if setup.mode == SOLO:
+            from game.ai import LEVEL_STYLES
+
+            titles = dict(_levels())
+            items += [
+                Row(
+                    "Your side",
+                    [
+                        (sides.of(side).name, setup.human is side, self._set(human=side))
+                        for side in SideId
+                    ],
+                ),
+                Row(
+                    f"Computer's skill: {titles.get(setup.difficulty, '')}",
+                    [
+                        (level.capitalize(), setup.difficulty == level, self._set(difficulty=level))
+                        for level in titles
+                    ],
+                ),
+                LEVEL_STYLES.get(setup.difficulty, ""),
+            ]
+        items += [
+            Row(
+                "Round timer (per side, per turn)",
+                [(timer_label(t), setup.timer == t, self._set(timer=t)) for t in TIMERS],
+            ),
+            TIMER_ON if setup.timer else TIMER_OFF,
+        ]
+        return items
+
+    def _column(
+        self,
+        items: list[Option],
+        spacing: Spacing,
+        at: tuple[int, int],
+        width: int,
+        place: UIScrollingContainer | bool,
+    ) -> int:
+        """Lay out the option rows and notes from `at`, `width` wide; returns the bottom.
+
+        With `place` False nothing is made (to measure the column first); True makes the
+        widgets on the screen, a scrolling container makes them in it.
+        """
+        x, y = at
+        build = place is not False
+        scroller = place if isinstance(place, UIScrollingContainer) else None
+        font = self.app.fonts.get(*LABEL_FONTS["#small"])
+        line = font.get_linesize()
+        for item in items:
+            if isinstance(item, str):
+                # A note sits close under the row it explains, and may take two lines.
+                y -= spacing.gap - self.px(4)
+                for text in wrap_lines(displayable(item, font), font, width - 4, most=2):
+                    if build:
+                        self.label(
+                            pygame.Rect(x, y, width, line), text, "#small", container=scroller
+                        )
+                    y += line
+                y += spacing.gap
+                continue
+            if build:
+                self._row(item, x, y, width, spacing, scroller)
+            y += spacing.title + spacing.buttons + spacing.gap
+        return y - spacing.gap
 
     def layout(self, rect: pygame.Rect) -> None:
-        """Option rows, the briefings pane, Back, the table's name and Start."""
+        """Option rows (scrolling if they cannot fit), the briefings pane, Back, the table's
+        name and Start."""
         pad = margin(self)
         self.label(
             pygame.Rect(pad, pad, rect.width - 2 * pad, self.px(36)),
@@ -104,82 +198,29 @@ class SetupScreen(Screen):
             "#heading",
         )
         left_w = min(max(self.px(420), rect.width * 45 // 100), rect.width - 2 * pad)
-        y = pad + self.px(52)
+        top = pad + self.px(52)
         bottom = rect.height - pad - row_height(self) - self.px(24)
-        solo = self.setup.mode == SOLO
-        # Rows: mode, (side, level,) timer; notes: (the level's style,) the timer's.
-        self.spacing = self._spacing(
-            4 if solo else 2, self.px(22 if solo else 0) + self.px(26), bottom - y
-        )
-        sides = self.scenario.sides
-        y = self._row(
-            "Mode",
-            [
-                ("Against the computer", self.setup.mode == SOLO, self._set(mode=SOLO)),
-                ("Hot-seat: two players", self.setup.mode == HOTSEAT, self._set(mode=HOTSEAT)),
-            ],
-            pad,
-            y,
-            left_w,
-        )
-        if self.setup.mode == SOLO:
-            y = self._row(
-                "Your side",
-                [
-                    (
-                        sides.nato.name,
-                        self.setup.human is SideId.NATO,
-                        self._set(human=SideId.NATO),
-                    ),
-                    (
-                        sides.russia.name,
-                        self.setup.human is SideId.RUSSIA,
-                        self._set(human=SideId.RUSSIA),
-                    ),
-                ],
-                pad,
-                y,
-                left_w,
+        items = self._options()
+        usual, tight = self._spacings()
+        column = pygame.Rect(pad, top, left_w, bottom - top)
+        for spacing in (usual, tight):
+            if self._column(items, spacing, (0, 0), left_w, False) <= column.height:
+                self._column(items, spacing, column.topleft, left_w, True)
+                break
+        else:
+            # Even tight, the rows would run into the buttons below: they scroll instead,
+            # the focus bringing each row into view (as in the scenario list), with the
+            # bar in the gutter beside the briefings so that the rows keep their width.
+            column.width = left_w + max(0, pad - self.px(4))
+            scroller = UIScrollingContainer(
+                column, self.manager, container=self.container, allow_scroll_x=False
             )
-            titles = dict(_levels())
-            y = self._row(
-                f"Computer's skill: {titles.get(self.setup.difficulty, '')}",
-                [
-                    (
-                        level.capitalize(),
-                        self.setup.difficulty == level,
-                        self._set(difficulty=level),
-                    )
-                    for level in titles
-                ],
-                pad,
-                y,
-                left_w,
-            )
-            from game.ai import LEVEL_STYLES
-
-            style = LEVEL_STYLES.get(self.setup.difficulty, "")
-            up = min(self.px(10), self.spacing.gap)
-            self.label(pygame.Rect(pad, y - up, left_w, self.px(26)), style, "#small")
-            y += self.px(22) - (self.px(10) - up)
-        y = self._row(
-            "Round timer (per side, per turn)",
-            [(timer_label(t), self.setup.timer == t, self._set(timer=t)) for t in TIMERS],
-            pad,
-            y,
-            left_w,
-        )
-        note = (
-            "When a side's time runs out, it passes. Use it to keep a lesson on schedule."
-            if self.setup.timer
-            else "No timer: each side takes as long as it needs."
-        )
-        self.label(pygame.Rect(pad, y, left_w, self.px(26)), note, "#small")
+            inner_w = column.width - SCROLL_BAR
+            height = self._column(items, tight, (0, 0), inner_w, scroller)
+            scroller.set_scrollable_area_dimensions((inner_w, height + self.px(4)))
         pane_x = pad * 2 + left_w
         self.briefings = self.pane(
-            pygame.Rect(
-                pane_x, pad + self.px(52), rect.width - pane_x - pad, bottom - pad - self.px(52)
-            )
+            pygame.Rect(pane_x, top, rect.width - pane_x - pad, bottom - top)
         )
         self.briefings.set_blocks(self.public_briefings())
         buttons_y = bottom + self.px(12)
@@ -328,29 +369,37 @@ class SetupScreen(Screen):
 
     def _row(
         self,
-        title: str,
-        options: list[tuple[str, bool, Callable[[], None]]],
+        row: Row,
         x: int,
         y: int,
         width: int,
-    ) -> int:
-        spacing = self.spacing
-        self.label(pygame.Rect(x, y, width, min(self.px(26), spacing.title)), title, "#small")
+        spacing: Spacing,
+        scroller: UIScrollingContainer | None,
+    ) -> None:
+        """A title over a row of option buttons, the chosen one marked."""
+        rect = pygame.Rect(x, y, width, min(self.px(26), spacing.title))
+        self.label(rect, row.title, "#small", container=scroller)
         y += spacing.title
         gap = self.px(8)
-        count = len(options)
+        count = len(row.options)
         each = (width - gap * (count - 1)) // count
-        for index, (text, chosen, action) in enumerate(options):
-            rect = pygame.Rect(x + index * (each + gap), y, each, spacing.buttons)
-            self.button(rect, text, action, object_id="#option_chosen" if chosen else "#option")
-        return y + spacing.buttons + spacing.gap
+        for index, (text, chosen, action) in enumerate(row.options):
+            self.button(
+                pygame.Rect(x + index * (each + gap), y, each, spacing.buttons),
+                text,
+                action,
+                object_id="#option_chosen" if chosen else "#option",
+                container=scroller,
+                scroller=scroller,
+            )
 
     def _set(self, **changes: object) -> Callable[[], None]:
         def change() -> None:
             index = self.focus.index
             self.setup = replace(self.setup, **changes)  # type: ignore[arg-type]
             self.build()
-            self.focus.index = min(index, len(self.focus.items) - 1)
+            # The same stop as before, scrolled into view if the rows scroll.
+            self.focus.focus(self.focus.items[min(index, len(self.focus.items) - 1)].widget)
 
         return change
 

@@ -27,10 +27,8 @@ PARTS = ("top", "moves", "status", "proposals", "log", "notes")
 class TableScreen(Screen):
     """Where the game is played; shows the view of the side at the table and nothing else."""
 
-    help_text = (
-        "Tab / arrows: move   Enter: choose   M: make the move   B: briefing   "
-        "Page Up / Down: scroll   Esc: menu"
-    )
+    footer_more = "Page Up / Down: scroll"
+    footer_escape = "Esc: menu"
 
     def __init__(self, app: App, session: Session) -> None:
         super().__init__(app)
@@ -241,6 +239,7 @@ class TableScreen(Screen):
                 ],
                 f"Hand over to {name}   (Enter)",
                 self.hand_over,
+                hint="hand over",
             )
         else:
             name = scenario.sides.of(session.to_move).name

@@ -14,7 +14,7 @@ from game.ui.screens.common import Choice, button_column, column_height
 class TitleScreen(Screen):
     """The first screen: what the game is, and where to go from here."""
 
-    help_text = "Tab / arrows: move   Enter: choose   N: new game   S: settings   Q: quit"
+    footer_escape = ""  # Escape does nothing here: Q quits
 
     def layout(self, rect: pygame.Rect) -> None:
         """Title, a line about the game, and a column of buttons."""
