@@ -186,11 +186,30 @@ def write_save(
     path: Path | None = None,
 ) -> Path:
     """Save `state` under `record` atomically; returns the file, or raises SaveError."""
+    target, data = prepare_save(record, state, folder=folder, autosave=autosave, path=path)
+    return store_save(target, data)
+
+
+def prepare_save(
+    record: SaveRecord,
+    state: State,
+    *,
+    folder: Path | None = None,
+    autosave: bool = False,
+    path: Path | None = None,
+) -> tuple[Path, bytes]:
+    """Where `write_save` would write, and the bytes: the part that reads the game, so that
+    the writing itself (`store_save`) can be left to another thread."""
     if state.scenario_id != record.scenario.id:
         raise ValueError(f"state of {state.scenario_id!r} saved as {record.scenario.id!r}")
     target = path or save_path(record, folder, autosave)
+    return target, encode(record.with_state(state, now_stamp()))
+
+
+def store_save(target: Path, data: bytes) -> Path:
+    """Write a prepared save atomically; returns the file, or raises SaveError."""
     try:
-        write_atomic(target, encode(record.with_state(state, now_stamp())))
+        write_atomic(target, data)
     except OSError as error:
         reason = unwritable_reason(target.parent, error) or error.strerror or str(error)
         raise SaveError(f"{NOT_SAVED}{reason}", str(target)) from None

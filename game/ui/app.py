@@ -377,9 +377,13 @@ class App:
             time.sleep(IDLE_POLL)
 
     def close(self) -> None:
-        """Leave every screen (stopping the computer's worker) and shut pygame down."""
+        """Leave every screen (stopping the computer's worker), let the last autosave land,
+        and shut pygame down."""
+        from game.ui.autosave import finish_autosaves
+
         while self.stack:
             screen = self.stack.pop()
             screen.teardown()
             screen.on_leave()
+        finish_autosaves()
         pygame.quit()

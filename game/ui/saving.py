@@ -22,11 +22,13 @@ from game.saves import (
     undo,
     write_save,
 )
-from game.saves.store import AUTOSAVE_SUFFIX, NOT_SAVED, SUFFIX, file_stem, now_stamp
+from game.saves.store import AUTOSAVE_SUFFIX, SUFFIX, file_stem, now_stamp
 from game.saves.unwritable import unwritable_reason
 from game.scenario.models import SideId
 from game.setup_limits import is_level, is_timer
 from game.ui import hooks
+from game.ui.autosave import autosave, finish_autosaves, mark_written, write_autosave
+from game.ui.autosave import forget as forget_autosave
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -34,8 +36,6 @@ if TYPE_CHECKING:
 
 _records: dict[int, SaveRecord] = {}
 """The save record of each live session, by id (sessions are not hashable)."""
-_autosaved: dict[int, int] = {}
-"""How many moves each live session's autosave holds."""
 _save_points: dict[int, tuple[int, Path]] = {}
 """Each live session's latest save point: how many moves it holds, and its file."""
 
@@ -50,7 +50,7 @@ def attach(session: Session, record: SaveRecord) -> None:
 
 def _forget(key: int) -> None:
     _records.pop(key, None)
-    _autosaved.pop(key, None)
+    forget_autosave(key)
     _save_points.pop(key, None)
 
 
@@ -115,12 +115,10 @@ def current_record(session: Session) -> SaveRecord:
     return record.with_state(session.state, now_stamp())
 
 
-def save_now(session: Session, autosave: bool = False) -> Path:
-    """Write the game's autosave, or (by hand) a save point that later play never rewrites;
-    SaveError says why not."""
+def save_now(session: Session) -> Path:
+    """Write a save point (Save game) that later play never rewrites; SaveError says why
+    not."""
     record = current_record(session)
-    if autosave:
-        return write_save(record, session.state, autosave=True)
     moves = len(session.state.moves)
     latest = _save_points.get(id(session))
     if latest is not None and latest[0] == moves and latest[1].is_file():
@@ -128,23 +126,6 @@ def save_now(session: Session, autosave: bool = False) -> Path:
     path = write_save(record, session.state, path=save_point_path(record, session.state))
     _save_points[id(session)] = (moves, path)
     return path
-
-
-def autosave(session: Session) -> None:
-    """After any change: write the autosave when a move was made since it was last written,
-    so that quitting (or a crash) mid-round loses no move and undoes nothing in hot seat."""
-    if _autosaved.get(id(session)) != len(session.state.moves):
-        write_autosave(session)
-
-
-def write_autosave(session: Session) -> None:
-    """Write the autosave now; a failure is said in the Notes panel, and play goes on."""
-    _autosaved[id(session)] = len(session.state.moves)
-    try:
-        save_now(session, autosave=True)
-    except SaveError as error:
-        # "Autosave failed: the game could not be saved: ..." would say it twice.
-        session.last_message = f"Autosave failed: {error.message.removeprefix(NOT_SAVED)}"
 
 
 def resume(app: App, game: LoadedGame) -> None:
@@ -173,7 +154,7 @@ def resume(app: App, game: LoadedGame) -> None:
         if news and not state.moved_this_round:
             session.unseen_news[session.to_move] = news
     attach(session, record)
-    _autosaved[id(session)] = len(game.state.moves)
+    mark_written(session)
     begin(app, session)
 
 
@@ -256,6 +237,7 @@ def export_session(app: App, session: Session) -> None:
     the finished game already); a save point the player made stays as it was.
     """
     autosave(session)
+    finish_autosaves()
     try:
         game = LoadedGame(
             current_record(session),

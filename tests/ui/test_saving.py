@@ -8,9 +8,10 @@ import pygame
 
 from game.engine.moves import Pass, Statement, Tone
 from game.library import Entry
-from game.saves import list_saves, load_save, save_path, saves_folder
+from game.saves import SaveInfo, list_saves, load_save, save_path, saves_folder
 from game.scenario.models import SideId
 from game.ui.app import App
+from game.ui.autosave import finish_autosaves
 from game.ui.flow import begin, finish, to_title
 from game.ui.saving import resume, save_now
 from game.ui.screens.debrief import DebriefScreen
@@ -70,7 +71,11 @@ def test_autosave_after_every_move(app: App, driver: Driver, entries: list[Entry
     also means quitting and loading cannot take a move back)."""
     table = start(app, driver, entries, Setup(mode=HOTSEAT, seed=5))
     session = table.session
-    autosaves = lambda: [info for info in list_saves() if info.autosave]  # noqa: E731
+
+    def autosaves() -> list[SaveInfo]:
+        finish_autosaves()  # written by a worker thread, off the frame
+        return [info for info in list_saves() if info.autosave]
+
     assert [info.round for info in autosaves()] == ["1"]
     table.play(Statement(SideId.NATO, Tone.CONCILIATORY))
     (info,) = autosaves()
@@ -130,8 +135,10 @@ def test_export_at_the_debrief(app: App, driver: Driver, entries: list[Entry]):
 
 
 def autosave_of(session: Session) -> Path:
+    """The session's autosave file, once the writer thread has written what is pending."""
     from game.ui.saving import record_of
 
+    finish_autosaves()
     return save_path(record_of(session), autosave=True)
 
 
@@ -242,6 +249,7 @@ def test_a_save_that_cannot_be_written_says_what_to_do(
     saves.parent.mkdir(parents=True, exist_ok=True)
     saves.write_text("", encoding="utf-8")
     table = start(app, driver, entries, Setup(mode=HOTSEAT, seed=5))
+    finish_autosaves()  # the writer thread tells the failure
     assert table.session.last_message.startswith("Autosave failed: ")
     message = table.session.last_message
     assert message.startswith(f"Autosave failed: the saves folder {saves} is a file, not a folder")
@@ -274,3 +282,33 @@ def test_a_pass_on_time_is_kept_in_the_save(app: App, driver: Driver, entries: l
     again = to_the_table(app).session
     assert again.timed_out == {1}
     assert load_save(save_now(again)).record.timed_out == (1,)
+
+
+def test_the_autosave_is_written_off_the_frame_and_lands_before_the_list_is_read(
+    app: App, driver: Driver, entries: list[Entry], monkeypatch
+):
+    """A move only marks the autosave due; a quiet frame of the table hands it to the writer
+    thread (writing and syncing took about 2 ms a move, over the table's frame goal), and
+    the load screen waits for it."""
+    import threading
+
+    import game.ui.autosave as autosaving
+
+    writers: list[str] = []
+    real = autosaving.store_save
+
+    def spy(*args, **kwargs):
+        writers.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(autosaving, "store_save", spy)
+    table = start(app, driver, entries, Setup(mode=HOTSEAT, seed=5))
+    finish_autosaves()
+    table.play(Statement(SideId.NATO, Tone.CONCILIATORY))
+    assert autosaving.due(table.session), "the move's own frame writes nothing"
+    driver.until(lambda: not autosaving.due(table.session))
+    assert not table.dirty and not table.panel.working, "handed over on a quiet frame"
+    app.push(LoadScreen(app))  # lists the saves only once the pending write has landed
+    (info,) = app.top.saves  # type: ignore[union-attr]
+    assert load_save(info.path).state == table.session.state
+    assert writers and all(name.startswith("detente-autosave") for name in writers)

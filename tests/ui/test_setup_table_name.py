@@ -48,7 +48,8 @@ def test_the_name_is_typed_by_keyboard_alone_and_goes_with_the_game(
     app: App, driver: Driver, entries: list[Entry]
 ) -> None:
     """Start has the focus; Shift+Tab reaches the field, and S then types, never starts."""
-    from game.ui.saving import autosave, record_of
+    from game.ui.autosave import autosave, finish_autosaves
+    from game.ui.saving import record_of
 
     screen = open_setup(app, driver, entries)
     assert screen.focus.current is not None and screen.focus.current.widget is screen.start_button
@@ -70,6 +71,7 @@ def test_the_name_is_typed_by_keyboard_alone_and_goes_with_the_game(
     assert session.setup.table == "Sam & Ben"
     assert record_of(session).label == "Sam & Ben"
     autosave(session)
+    finish_autosaves()  # the autosave is written by a worker thread
     (info,) = list_saves()
     assert info.path.name.endswith("-sam-ben.autosave.json")
     assert load_save(info.path).record.label == "Sam & Ben"
@@ -156,8 +158,8 @@ def test_the_screen_fits_960_by_600_with_large_text(
 def test_the_load_list_and_the_debrief_show_the_name(
     app: App, driver: Driver, entries: list[Entry]
 ) -> None:
+    from game.ui.autosave import autosave
     from game.ui.flow import finish
-    from game.ui.saving import autosave
     from game.ui.session import Session, Setup
 
     entry = entry_named(entries, "tutorial")

@@ -97,6 +97,9 @@ class LoadScreen(ListWithDetails):
     def __init__(self, app: App, folder: Path | None = None) -> None:
         super().__init__(app)
         self.folder = folder or saves_folder()
+        from game.ui.autosave import finish_autosaves
+
+        finish_autosaves()  # the game just left may still be writing its autosave
         self.saves = list_saves(self.folder)
         self.chosen = 0
         self.problem: str | None = None

@@ -9,6 +9,7 @@ import pygame
 from game.engine import Applied
 from game.engine.moves import Move
 from game.engine.view import View
+from game.ui.autosave import autosave, due, write_due
 from game.ui.move_panel import MovePanel
 from game.ui.screen import Screen
 from game.ui.screens.common import margin
@@ -105,9 +106,7 @@ class TableScreen(Screen):
             if part not in self.dirty:
                 self.dirty.append(part)
         self.app.wake()
-        from game.ui.saving import autosave
-
-        autosave(self.session)  # writes when a move was made since the last autosave
+        autosave(self.session)  # due when a move was made; written on a quiet frame
 
     @property
     def view(self) -> View:
@@ -287,6 +286,8 @@ class TableScreen(Screen):
             self._redraw_part(self.dirty.pop(0))
         elif self.panel.working:
             self.panel.step()
+        elif due(session):
+            write_due(session)  # a quiet frame: nothing else to draw in it
         elif session.pending_events:
             from game.ui.screens.event_popup import EventPopup
 
@@ -300,13 +301,16 @@ class TableScreen(Screen):
             self.session.thinking
             or bool(self.dirty)
             or self.panel.working
+            or due(self.session)
             or bool(self.session.pending_events)
         )
 
     def on_cover(self) -> None:
         """A pop-up or the menu opens over the table: finish drawing it first, because the
-        table waits while covered and would otherwise show half a move list beneath."""
+        table waits while covered and would otherwise show half a move list beneath; and
+        hand over the due autosave, which the menu's Save, Load and Quit must find written."""
         self._draw_everything()
+        write_due(self.session)
 
     def on_uncover(self) -> None:
         """Back from a hand-over, briefing, pop-up or the menu: show the current side."""
@@ -343,5 +347,7 @@ class TableScreen(Screen):
         self.app.push(PauseScreen(self.app, self.session))
 
     def on_leave(self) -> None:
-        """Stop the computer's worker: the table only closes when the game is left."""
+        """Stop the computer's worker (the table only closes when the game is left), and
+        hand over the due autosave."""
+        write_due(self.session)
         self.session.close()
