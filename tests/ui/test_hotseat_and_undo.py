@@ -344,3 +344,22 @@ def test_news_the_next_side_missed_is_shown_when_a_saved_game_goes_on(
     assert not isinstance(app.top, EventPopup), "each side sees the news once"
     assert isinstance(app.top, TableScreen) and app.top.session is not session
     assert app.top.session.state.round == 2
+
+
+def test_the_move_is_autosaved_before_the_hand_over(
+    app: App, driver: Driver, entries: list[Entry]
+) -> None:
+    """The hand-over covers the table at once: the move's autosave is handed to the writer
+    then, not left waiting for a quiet frame of a covered table."""
+    from game.ui.autosave import due, finish_autosaves
+
+    session = hotseat_brussels(app, driver, entries)
+    table = app.top
+    assert isinstance(table, TableScreen)
+    table.play(Statement(SideId.NATO, Tone.CONCILIATORY))
+    table.hand_over()
+    assert handing_over_to(app) is SideId.RUSSIA
+    assert not due(session)
+    finish_autosaves()
+    (autosave,) = saves_folder().glob("*.autosave.json")
+    assert load_save(autosave).state == session.state

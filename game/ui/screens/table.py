@@ -323,9 +323,11 @@ class TableScreen(Screen):
     # -- navigation -------------------------------------------------------------------------
 
     def hand_over(self) -> None:
-        """Cover the table for the next side (hot-seat)."""
+        """Cover the table for the next side (hot-seat); the move's autosave goes first,
+        since the covered table gets no quiet frame until the next side sits down."""
         from game.ui.flow import hand_over
 
+        write_due(self.session)
         hand_over(self.app, self.session, self.session.to_move)
 
     def briefing(self) -> None:
