@@ -8,7 +8,6 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from game import APP_NAME
-from game.saves.atomic import write_atomic
 
 WINDOW_SIZES: tuple[tuple[int, int], ...] = (
     (1280, 720),
@@ -83,6 +82,9 @@ def save(settings: Settings, path: Path | None = None) -> bool:
     target = path or settings_path()
     try:
         # Atomic: a crash or a full disk mid-write keeps the settings file that was there.
+        # Imported here: game.saves brings the engine with it, which start-up does not need.
+        from game.saves.atomic import write_atomic
+
         write_atomic(target, (json.dumps(asdict(settings), indent=2) + "\n").encode("utf-8"))
     except OSError:
         return False
