@@ -40,6 +40,13 @@ class TableScreen(Screen):
         self._view: View | None = None
         self._log_length = -1
 
+    def on_enter(self) -> None:
+        """The game's autosave, written as the table opens: the first one of a game works out
+        its record (finding the scenario's file may scan the scenario folders), which would
+        otherwise land on the quiet frame after the first move."""
+        autosave(self.session)
+        write_due(self.session)
+
     # -- building ---------------------------------------------------------------------------
 
     def layout(self, rect: pygame.Rect) -> None:
