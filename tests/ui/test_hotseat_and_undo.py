@@ -59,16 +59,26 @@ def hotseat_brussels(app: App, driver: Driver, entries: list[Entry]) -> Session:
     return session
 
 
+def after_natos_move(
+    app: App, driver: Driver, entries: list[Entry], wait: bool = True
+) -> tuple[Session, TableScreen]:
+    """The Brussels hot-seat game once NATO has made a conciliatory statement (and, with
+    `wait`, the table has drawn it), NATO still at the keyboard."""
+    session = hotseat_brussels(app, driver, entries)
+    table = app.top
+    assert isinstance(table, TableScreen)
+    table.play(Statement(SideId.NATO, Tone.CONCILIATORY))
+    if wait:
+        driver.until(lambda: not table.busy())
+    return session, table
+
+
 def test_a_quick_second_enter_never_opens_the_next_sides_table(
     app: App, driver: Driver, entries: list[Entry]
 ) -> None:
     """NATO presses Enter twice to hand over: the second press lands on the hand-over screen,
     which takes no press for a moment, so Russia's table stays hidden from NATO."""
-    session = hotseat_brussels(app, driver, entries)
-    table = app.top
-    assert isinstance(table, TableScreen)
-    table.play(Statement(SideId.NATO, Tone.CONCILIATORY))
-    driver.until(lambda: not table.busy())
+    session, table = after_natos_move(app, driver, entries)
     driver.key(pygame.K_RETURN)  # "Hand over to Russia"
     driver.key(pygame.K_RETURN)  # a quick second press
     driver.key(pygame.K_RETURN)
@@ -86,11 +96,7 @@ def test_news_after_a_move_never_uncovers_the_other_sides_table(
 ) -> None:
     """Russia ends round 1; the news pops up for Russia, then closes onto Russia's own table
     (still waiting for the hand-over); NATO sees the same news after confirming the hand-over."""
-    session = hotseat_brussels(app, driver, entries)
-    table = app.top
-    assert isinstance(table, TableScreen)
-    table.play(Statement(SideId.NATO, Tone.CONCILIATORY))
-    driver.until(lambda: not table.busy())
+    session, table = after_natos_move(app, driver, entries)
     driver.key(pygame.K_ESCAPE)  # the menu and back: NATO is still at the keyboard
     driver.key(pygame.K_ESCAPE)
     assert app.top is table and side_shown(table) is SideId.NATO
@@ -168,11 +174,7 @@ def test_undo_is_shown_unavailable_in_hot_seat(
     app: App, driver: Driver, entries: list[Entry]
 ) -> None:
     """The menu greys out Undo in hot seat with the reason; U does nothing there."""
-    session = hotseat_brussels(app, driver, entries)
-    table = app.top
-    assert isinstance(table, TableScreen)
-    table.play(Statement(SideId.NATO, Tone.CONCILIATORY))
-    driver.until(lambda: not table.busy())
+    session, _table = after_natos_move(app, driver, entries)
     driver.key(pygame.K_RETURN)  # to the hand-over screen
     assert isinstance(app.top, HandoverScreen)
     driver.key(pygame.K_ESCAPE)
@@ -318,11 +320,7 @@ def test_news_the_next_side_missed_is_shown_when_a_saved_game_goes_on(
     from its autosave, NATO sits down and sees the news it never saw, once."""
     from game.ui.saving import resume
 
-    session = hotseat_brussels(app, driver, entries)
-    table = app.top
-    assert isinstance(table, TableScreen)
-    table.play(Statement(SideId.NATO, Tone.CONCILIATORY))
-    driver.until(lambda: not table.busy())
+    session, table = after_natos_move(app, driver, entries)
     driver.key(pygame.K_RETURN)  # "Hand over to Russia"
     driver.confirm_handover()
     table.play(Statement(SideId.RUSSIA, Tone.CONCILIATORY))
@@ -353,10 +351,7 @@ def test_the_move_is_autosaved_before_the_hand_over(
     then, not left waiting for a quiet frame of a covered table."""
     from game.ui.autosave import due, finish_autosaves
 
-    session = hotseat_brussels(app, driver, entries)
-    table = app.top
-    assert isinstance(table, TableScreen)
-    table.play(Statement(SideId.NATO, Tone.CONCILIATORY))
+    session, table = after_natos_move(app, driver, entries, wait=False)
     table.hand_over()
     assert handing_over_to(app) is SideId.RUSSIA
     assert not due(session)
