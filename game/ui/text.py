@@ -221,9 +221,11 @@ def wrap_lines(text: str, font: Measure, width: int, most: int = 2) -> list[str]
     return [ellipsize(line, font, width) for line in lines]
 
 
-def break_path(path: str, font: Measure, width: int) -> list[str]:
+def break_path(path: str, font: Measure, width: int, shorten: bool = True) -> list[str]:
     """A file path as lines of at most `width` pixels, broken after a '/' (or '\\'): a tool
-    tip would otherwise break it anywhere, with a hyphen that is not in the name."""
+    tip would otherwise break it anywhere, with a hyphen that is not in the name. A part
+    wider than a line is shortened with '…', or with `shorten` False kept whole (a pane then
+    wraps just that part)."""
     pieces = re.findall(r"[^/\\]*[/\\]|[^/\\]+$", path)
     lines: list[str] = []
     for piece in pieces:
@@ -231,7 +233,7 @@ def break_path(path: str, font: Measure, width: int) -> list[str]:
             lines[-1] += piece
         else:
             lines.append(piece)
-    return [ellipsize(line, font, width) for line in lines]
+    return [ellipsize(line, font, width) for line in lines] if shorten else lines
 
 
 def tooltip_html(lines: list[str]) -> str:

@@ -206,3 +206,29 @@ def test_a_chosen_rows_label_fits_in_its_bold_font(app: App, driver: Driver, ent
         driver.frames()
         width = bold.size(displayable(button.text, bold))[0]
         assert width <= button.relative_rect.width - app.fonts.px(16), button.text
+
+
+def test_the_details_break_a_saves_path_after_a_slash(
+    app: App, driver: Driver, entries: list[Entry]
+):
+    """The path under a save's details was broken anywhere ("autos" / "ave.json"): it is now
+    laid out a line per run of folders, broken after a '/', each line within the pane."""
+    from game.ui.text import Para
+
+    saved(entries, 1, moves=3)
+    app.push(LoadScreen(app))
+    driver.frames()
+    screen = app.top
+    assert isinstance(screen, LoadScreen)
+    path = str(screen.saves[0].path)
+    lines = [
+        block.text
+        for block in screen.details.blocks
+        if isinstance(block, Para) and block.size == 13 and block.text in path
+    ]
+    font = app.fonts.get(13)
+    assert font.size(path)[0] > screen.details.text_width, "a path too long for one line"
+    assert "".join(lines) == path and len(lines) >= 2
+    for line in lines[:-1]:
+        assert line.endswith("/")
+        assert font.size(line)[0] <= screen.details.text_width

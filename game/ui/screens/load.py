@@ -12,7 +12,7 @@ from pygame_gui.elements import UIButton, UIScrollingContainer
 from game.saves import LoadedGame, SaveError, SaveInfo, list_saves, load_save, saves_folder
 from game.saves.privacy import keeps_secrets
 from game.ui.screens.common import ListWithDetails, margin, row_height
-from game.ui.text import Block, Para, Rule, displayable, ellipsize
+from game.ui.text import Block, Para, Rule, break_path, displayable, ellipsize
 from game.ui.widgets import set_enabled
 
 if TYPE_CHECKING:
@@ -39,12 +39,23 @@ def save_label(info: SaveInfo) -> str:
     )
 
 
-def save_blocks(info: SaveInfo) -> list[Block]:
-    """What the details pane shows for one save."""
+def path_blocks(path: Path, lines: Callable[[str], list[str]], gap: int = 0) -> list[Block]:
+    """A file's path, a line each as `lines` breaks it (after a '/': the pane would break a
+    long name anywhere, mid-word)."""
+    return [
+        Para(line, 13, colour="text_dim", gap=gap if number == 0 else 0)
+        for number, line in enumerate(lines(str(path)))
+    ]
+
+
+def save_blocks(
+    info: SaveInfo, lines: Callable[[str], list[str]] = lambda path: [path]
+) -> list[Block]:
+    """What the details pane shows for one save (`lines` breaks its path into lines)."""
     if info.record is None:
         return [
             Para(info.path.name, 20, True),
-            Para(str(info.path), 13, colour="text_dim"),
+            *path_blocks(info.path, lines),
             Para(info.problem or "This file cannot be read.", 15, marker="rejected", gap=12),
         ]
     record = info.record
@@ -86,7 +97,7 @@ def save_blocks(info: SaveInfo) -> list[Block]:
         Para(stage, 15, gap=4),
         Rule(gap=12),
         Para(about_replay, 14, colour="text_dim"),
-        Para(str(info.path), 13, colour="text_dim", gap=10),
+        *path_blocks(info.path, lines, gap=10),
     ]
     return blocks
 
@@ -197,7 +208,8 @@ class LoadScreen(ListWithDetails):
             return
         info = self.saves[self.chosen]
         self.go.set_text(DEBRIEF if info.round == "finished" else CONTINUE)
-        blocks = save_blocks(info)
+        font, width = self.app.fonts.get(13), self.details.text_width
+        blocks = save_blocks(info, lambda path: break_path(path, font, width, shorten=False))
         if self.problem:
             blocks += [Rule(gap=12), Para(self.problem, 15, True, marker="rejected")]
         self.details.set_blocks(blocks, keep_offset=False)
