@@ -25,8 +25,9 @@ def test_every_scenario_and_asset_is_in_the_wheels_data_files():
 
 
 def test_the_licence_ships_with_the_package():
-    """pyproject's MIT is the LICENSE file's, and setuptools puts that file in the wheel's
-    metadata and the sdist (license-files needs setuptools 77, so the build asks for it)."""
+    """pyproject names MIT and the LICENSE file as its licence file, which is the MIT text,
+    and the build asks for setuptools 77 (the first to read `license-files`, which puts the
+    file in the wheel and the sdist); the wheel itself is not built here."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     project = config["project"]
     assert project["license"] == "MIT"
