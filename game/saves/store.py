@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import secrets
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -76,7 +77,7 @@ def new_record(
     stamp = now_stamp()
     compact = stamp[:19].replace("-", "").replace(":", "").replace("T", "-")
     return SaveRecord(
-        game_id=game_id or _fresh_id(f"{scenario.id}-{compact}", label),
+        game_id=game_id or _fresh_id(f"{scenario.id}-{compact}{machine_tag()}", label),
         scenario=scenario_ref(scenario, scenario_path),
         seed=seed,
         mode=mode,
@@ -87,6 +88,16 @@ def new_record(
         settings=dict(settings or {}),
         label=label,
     )
+
+
+def machine_tag() -> str:
+    """`-` and four random hex digits, so that games begun in the same second on different
+    machines get different ids (a class's files gathered in one folder never overwrite each
+    other); none while SOURCE_DATE_EPOCH fixes the clock, so `make screenshots` stays the
+    same from run to run."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return ""
+    return f"-{secrets.token_hex(2)}"
 
 
 _issued: set[str] = set()
@@ -125,8 +136,8 @@ def _stem(game_id: str, label: str | None) -> str:
 
 
 def file_stem(record: SaveRecord) -> str:
-    """The start of every file name of a game: `2009-brussels-20261123-061619`, with its
-    table's name after it (`...-061619-table-3`) so that a class's files, gathered in one
+    """The start of every file name of a game: `2009-brussels-20261123-061619-7f3a`, with
+    its table's name after it (`...-7f3a-table-3`) so that a class's files, gathered in one
     folder, say whose each one is."""
     return _stem(record.game_id, record.label)
 
