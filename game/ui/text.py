@@ -223,10 +223,14 @@ def wrap_lines(text: str, font: Measure, width: int, most: int = 2) -> list[str]
 
 def break_path(path: str, font: Measure, width: int, shorten: bool = True) -> list[str]:
     """A file path as lines of at most `width` pixels, broken after a '/' (or '\\'): a tool
-    tip would otherwise break it anywhere, with a hyphen that is not in the name. A part
-    wider than a line is shortened with '…', or with `shorten` False kept whole (a pane then
-    wraps just that part)."""
-    pieces = re.findall(r"[^/\\]*[/\\]|[^/\\]+$", path)
+    tip would otherwise break it anywhere, with a hyphen that is not in the name. A name
+    wider than a line is broken after a '-', '_' or '.' in it; a part still too wide is
+    shortened with '…', or with `shorten` False kept whole (a pane then wraps just that
+    part)."""
+    pieces: list[str] = []
+    for part in re.findall(r"[^/\\]*[/\\]|[^/\\]+$", path):
+        fits = font.size(part)[0] <= width
+        pieces.extend([part] if fits else re.findall(r"[^-_.]*[-_.]|[^-_.]+$", part))
     lines: list[str] = []
     for piece in pieces:
         if lines and font.size(lines[-1] + piece)[0] <= width:

@@ -63,3 +63,18 @@ def test_a_path_breaks_after_a_slash_never_inside_a_name(font: pygame.font.Font)
 def test_tooltip_lines_are_escaped() -> None:
     """pygame_gui reads tool tips as HTML: a '&' or '<' in a title must show as itself."""
     assert tooltip_html(["Sam & Ben <1>", "/a/b"]) == "Sam &amp; Ben &lt;1&gt;<br>/a/b"
+
+
+def test_a_name_wider_than_a_line_breaks_after_a_dash_and_loses_nothing(
+    font: pygame.font.Font,
+) -> None:
+    """A save's name wider than the tool tip was cut to '…-2cb4.js…'."""
+    name = "2011-lisbon-to-chicago-20261123-090000-2cb4-table-3.autosave.json"
+    path = f"/home/sam/saves/{name}"
+    width = font.size("2011-lisbon-to-chicago-")[0] + 4
+    lines = break_path(path, font, width)
+    assert "".join(lines) == path
+    assert all(font.size(line)[0] <= width for line in lines)
+    assert all(line.endswith(("/", "-", ".")) for line in lines[:-1])
+    assert not any("…" in line for line in lines)
+    assert len(lines) >= 3  # the folders, then the name over two lines at least
