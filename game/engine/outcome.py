@@ -72,7 +72,8 @@ def package_value(state: State, side: SideId) -> float:
         if live.status is Status.AGREED:
             proposal = scenario.proposal(live.id)
             total += effective_value(proposal, live.terms, side, trust, live.value_shift.of(side))
-    return max(-1.0, min(1.0, total / best_total(scenario, side)))
+    shifts = {live.id: live.value_shift.of(side) for live in state.proposals}
+    return max(-1.0, min(1.0, total / best_total(scenario, side, shifts)))
 
 
 def side_score(state: State, side: SideId) -> SideScore:

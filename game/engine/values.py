@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from itertools import product
 
 from game.engine import constants as C
@@ -86,17 +87,21 @@ def signable(scenario: Scenario, proposal_id: str, terms: Terms) -> bool:
     return not any(crosses_red_line(scenario, side, proposal_id, terms) for side in SideId)
 
 
-def best_total(scenario: Scenario, side: SideId) -> float:
+def best_total(scenario: Scenario, side: SideId, shifts: Mapping[str, int] | None = None) -> float:
     """The package-value scale: the sum of a side's best value of each proposal, over the
     terms both sides could sign (a proposal nobody can sign counts 0).
 
     Counting only what is obtainable keeps the scale fair: a side whose wishes cross the
-    other's red lines is not marked down for failing to get them.
+    other's red lines is not marked down for failing to get them. `shifts` (the side's
+    value shift of each proposal, from events) puts the scale on the same footing as the
+    values it measures: without them a package raised by news scored above its best and was
+    cut to 1.00, as if nothing had been left on the table.
     """
     total = 0
     for proposal in scenario.proposals:
+        shift = shifts.get(proposal.id, 0) if shifts else 0
         options = [
-            raw_value(proposal, terms, side)
+            raw_value(proposal, terms, side, shift)
             for terms in all_terms(proposal)
             if signable(scenario, proposal.id, terms)
         ]

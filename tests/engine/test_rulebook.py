@@ -32,7 +32,7 @@ from game.engine.moves import (
     WalkOut,
     WithdrawObjection,
 )
-from game.engine.state import Direction, Status
+from game.engine.state import Direction, Pair, Status
 from game.engine.trust import trust_level, trust_of
 from game.engine.values import effective_value
 from game.scenario.models import ProposalKind, SideId
@@ -438,6 +438,20 @@ def test_9_the_score_follows_the_formula(game):
         (result.nato.score * result.russia.score) ** 0.5, abs=0.01
     )
     assert scenario.id == "rulebook"
+
+
+def test_9_news_that_changes_a_value_changes_the_best_package_too(game):
+    """An event's boost counted in the package but not in its best: a package with things
+    left out scored 1.00 of its best."""
+    state = play(game, Table(NATO, "transparency"), Accept(RUSSIA, "transparency"))
+    boosted = tuple(
+        replace(live, value_shift=Pair(3, 0)) if live.id == "transparency" else live
+        for live in state.proposals
+    )
+    state = replace(state, proposals=boosted)
+    # Transparency is now worth 4 + 3 to NATO, and the best package 10 + 3: the data centre
+    # (6) is still left on the table.
+    assert outcome(state).nato.package == pytest.approx(7 / 13, abs=1e-4)
 
 
 def test_10_how_the_talks_ended_tiers(game):
