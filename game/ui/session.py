@@ -86,8 +86,12 @@ class Session:
 
     @classmethod
     def start(cls, scenario: Scenario, setup: Setup, path: Path | None = None) -> Session:
-        """A new game of `scenario`."""
-        return cls.resume(scenario, setup, new_game(scenario, setup.seed), path)
+        """A new game of `scenario`, with the news of its first round waiting to be shown
+        (it comes before anyone moves, so no move brings it)."""
+        session = cls.resume(scenario, setup, new_game(scenario, setup.seed), path)
+        for event_id, _round in session.state.events_fired:
+            session._tell(scenario.event_by_id[event_id])
+        return session
 
     @classmethod
     def resume(

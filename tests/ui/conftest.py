@@ -66,6 +66,18 @@ class Driver:
         self.until(lambda: top.ready)
         self.key(pygame.K_RETURN)
 
+    def read_news(self) -> None:
+        """Close every news pop-up the table in front has waiting, as a player reads and
+        closes each (news of the first round waits for the players before any move)."""
+        from game.ui.screens.event_popup import EventPopup
+        from game.ui.screens.table import TableScreen
+
+        table = next(s for s in reversed(self.app.stack) if isinstance(s, TableScreen))
+        while table.session.pending_events or isinstance(self.app.top, EventPopup):
+            self.until(lambda: isinstance(self.app.top, EventPopup))
+            self.key(pygame.K_RETURN)
+        assert self.app.top is table
+
     def button(self, text: str) -> object:
         """The top screen's visible button whose label contains `text` (as shown, or in
         full where it was shortened to fit)."""

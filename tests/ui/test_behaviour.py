@@ -161,6 +161,7 @@ def test_pygame_ce_check(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_escape_opens_the_menu_and_resumes(app: App, driver: Driver, entries: list[Entry]) -> None:
     """Escape pauses the table and resumes it; focus is always on something."""
     table = solo_table(app, entries, seed=3)
+    driver.read_news()  # seed 3 opens with news
     driver.frames(3)
     driver.key(pygame.K_ESCAPE)
     assert type(app.top).__name__ == "PauseScreen"
@@ -175,6 +176,7 @@ def test_the_menu_never_covers_a_half_filled_move_list(
     """Opening the menu while the move list is being filled in leaves it whole beneath the
     dimmed menu (the table waits while covered, so it must finish first)."""
     table = solo_table(app, entries, seed=3)
+    driver.read_news()  # seed 3 opens with news
     driver.until(lambda: not table.busy())
     table.panel.show_moves(table.session.legal())
     assert table.panel.working
@@ -193,6 +195,7 @@ def test_the_quit_confirmation_ends_when_another_screen_opens_over_the_menu(
     from game.ui.screens.pause import PauseScreen
 
     table = solo_table(app, entries, seed=3)
+    driver.read_news()  # seed 3 opens with news
     driver.until(lambda: not table.busy())
     driver.key(pygame.K_ESCAPE)
     menu = app.top

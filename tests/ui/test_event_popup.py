@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.scenario import load
 from game.scenario.models import SideId
 from game.ui.screens.event_popup import event_blocks
+from game.ui.session import HOTSEAT, SOLO, Session, Setup
 from game.ui.text import Para
 from tests.ai.helpers import ROOT
 
@@ -36,3 +37,18 @@ def test_each_side_is_told_only_its_own_changes():
     title = brussels.proposal("georgia-monitors").title
     assert f"For you (private): '{title}' is worth 2 more to you." in texts(SideId.NATO)
     assert not any(text.startswith("For you") for text in texts(SideId.RUSSIA))
+
+
+def test_news_of_the_first_round_waits_for_the_players_in_both_modes():
+    """News that fired as the talks opened (before any move) was never shown."""
+    brussels = load(ROOT / "scenarios" / "2009-brussels.yaml")
+    news = brussels.event_by_id["north-korea-test"]  # fires in round 1 with seed 3
+    solo = Session.start(brussels, Setup(mode=SOLO, human=SideId.RUSSIA, seed=3))
+    assert solo.pending_events == [news]
+    hotseat = Session.start(brussels, Setup(mode=HOTSEAT, seed=3))
+    assert hotseat.pending_events == [news]
+    hotseat.pending_events.clear()
+    hotseat.sit_down(SideId.RUSSIA)
+    assert hotseat.pending_events == [news]
+    quiet = Session.start(brussels, Setup(mode=SOLO, seed=1))
+    assert not quiet.state.events_fired and quiet.pending_events == []

@@ -76,6 +76,7 @@ def test_every_screen_survives_tiny_windows(
         resize(driver, (1280, 720))
     table = next(s for s in app.stack if isinstance(s, TableScreen))
     app.pop()
+    driver.read_news()  # seed 3 opens with news
     driver.until(lambda: session.human_turn and not table.busy())
     assert table.panel.rows
 
