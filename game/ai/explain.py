@@ -28,7 +28,11 @@ def _waiting_words(waiting: Waiting) -> str:
     worth = _value_words(Reasons("accept", value=waiting.share))
     bar = f"the {_n(waiting.bar)} {waiting.bar_words}"
     if waiting.share >= waiting.bar - 1e-9:
-        return f"{offer} can wait: it is {worth}, at or above {bar}"
+        # Acceptable, yet not taken: say so, or "can wait" reads as a reason to accept.
+        return (
+            f"{offer} would do ({worth}, at or above {bar}), but this move gains us more "
+            "now; we may still accept it later"
+        )
     return f"{offer} waits: it is {worth}, below {bar}"
 
 

@@ -309,3 +309,6 @@ def test_an_offer_left_waiting_is_named_with_the_acceptance_rules_numbers(level)
             assert item.share == pytest.approx(_share(state, SideId.NATO, pid))
             assert f"{item.share:.2f}" in second and f"{item.bar:.2f}" in second
             assert ("below" in second) == (item.share < item.bar - 1e-9)
+            if item.share >= item.bar - 1e-9:
+                # Acceptable, yet left: the sentence says the move beats taking it now.
+                assert "gains us more now; we may still accept it later" in second
