@@ -10,12 +10,16 @@ from pathlib import Path
 from game import APP_NAME
 
 WINDOW_SIZES: tuple[tuple[int, int], ...] = (
-    (1280, 720),
     (1024, 640),
+    (1280, 720),
     (1440, 810),
     (1600, 900),
     (1920, 1080),
 )
+"""The window sizes the settings offer, smallest first (Right makes the window larger)."""
+SCREEN_MARGIN = 48
+"""Height a desktop keeps for the window's title bar and a task bar: a 1280 x 720 window
+still fits a 1366 x 768 classroom laptop."""
 TEXT_SIZES: dict[str, float] = {"small": 0.9, "normal": 1.0, "large": 1.15, "larger": 1.3}
 PALETTES: tuple[str, ...] = ("standard", "colour-blind safe")
 SETTINGS_ENV = "DETENTE_SETTINGS"
@@ -47,6 +51,26 @@ class Settings:
             text_size=self.text_size if self.text_size in TEXT_SIZES else "normal",
             palette=self.palette if self.palette in PALETTES else "standard",
         )
+
+
+def sizes_that_fit(desktop: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """The window sizes a desktop of `desktop` pixels shows whole (every size when it is not
+    known), and at least the smallest: a 1440 x 810 window on a 1280 x 800 screen put the
+    table's buttons off the screen."""
+    if desktop is None:
+        return list(WINDOW_SIZES)
+    width, height = desktop
+    fitting = [s for s in WINDOW_SIZES if s[0] <= width and s[1] <= height - SCREEN_MARGIN]
+    return fitting or [WINDOW_SIZES[0]]
+
+
+def fitted_size(chosen: tuple[int, int], desktop: tuple[int, int] | None) -> tuple[int, int]:
+    """The window size to open: the chosen one if the desktop shows it whole, else the
+    largest offered size that fits (the choice itself is kept for a larger screen)."""
+    fitting = sizes_that_fit(desktop)
+    if desktop is None or (chosen[0] <= desktop[0] and chosen[1] <= desktop[1] - SCREEN_MARGIN):
+        return chosen
+    return fitting[-1]
 
 
 def settings_path() -> Path:

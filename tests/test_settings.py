@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from game import settings as settings_store
-from game.settings import SETTINGS_ENV, Settings, settings_path
+from game.settings import (
+    SETTINGS_ENV,
+    WINDOW_SIZES,
+    Settings,
+    fitted_size,
+    settings_path,
+    sizes_that_fit,
+)
 
 
 def test_damaged_settings_fall_back_to_defaults(tmp_path: Path) -> None:
@@ -82,3 +89,19 @@ def test_otherwise_the_settings_live_in_the_users_config_folder(
         monkeypatch.setenv(SETTINGS_ENV, value)
     expected = user_config_path("detente", appauthor=False) / "settings.json"
     assert settings_path() == expected
+
+
+def test_window_sizes_go_from_smallest_to_largest() -> None:
+    """Right from 1280 x 720 made the window smaller (1024 x 640 came next)."""
+    assert list(WINDOW_SIZES) == sorted(WINDOW_SIZES)
+
+
+def test_only_sizes_the_screen_shows_whole_are_offered() -> None:
+    """A 1440 x 810 window on a 1280 x 800 screen put the table's buttons off the screen."""
+    assert sizes_that_fit((1280, 800)) == [(1024, 640), (1280, 720)]
+    assert sizes_that_fit((1366, 768)) == [(1024, 640), (1280, 720)]
+    assert sizes_that_fit((800, 600)) == [(1024, 640)]  # the least there is
+    assert sizes_that_fit(None) == list(WINDOW_SIZES)
+    assert fitted_size((1920, 1080), (1280, 800)) == (1280, 720)
+    assert fitted_size((1440, 810), (1920, 1080)) == (1440, 810)
+    assert fitted_size((1440, 810), None) == (1440, 810)

@@ -16,7 +16,7 @@ import pygame
 import pygame_gui
 
 from game import settings as settings_store
-from game.settings import Settings
+from game.settings import Settings, fitted_size, sizes_that_fit
 from game.ui.assets import Fonts
 from game.ui.screen import LAYER_STEP, Blocker, Screen
 from game.ui.sound import Sounds
@@ -102,11 +102,16 @@ class App:
 
     # -- window and theme -------------------------------------------------------------------
 
+    def window_sizes(self) -> list[tuple[int, int]]:
+        """The window sizes the settings offer on this screen."""
+        return sizes_that_fit(desktop_size())
+
     def _open_window(self) -> pygame.Surface:
         if self.settings.fullscreen:
             window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
         else:
-            size = (self.settings.width, self.settings.height)
+            chosen = (self.settings.width, self.settings.height)
+            size = fitted_size(chosen, desktop_size())
             window = pygame.display.set_mode(size, pygame.RESIZABLE)
         try:
             with warnings.catch_warnings():
@@ -387,3 +392,15 @@ class App:
             screen.on_leave()
         finish_autosaves()
         pygame.quit()
+
+
+HEADLESS_DRIVERS = ("dummy", "offscreen")
+"""Video drivers with no real screen: their "desktop" size is made up."""
+
+
+def desktop_size() -> tuple[int, int] | None:
+    """The size of the screen the window opens on (None when there is no real one)."""
+    if pygame.display.get_driver() in HEADLESS_DRIVERS:
+        return None
+    sizes = pygame.display.get_desktop_sizes()
+    return sizes[0] if sizes else None

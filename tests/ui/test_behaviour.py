@@ -207,3 +207,28 @@ def test_the_quit_confirmation_ends_when_another_screen_opens_over_the_menu(
     driver.key(pygame.K_ESCAPE)
     assert app.top is menu and not menu.confirm_quit
     driver.button("Quit to title")  # the label is back
+
+
+def test_a_window_larger_than_the_screen_opens_at_a_size_that_fits(
+    tmp_path: Path, entries: list[Entry], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a 1280 x 800 screen a chosen 1920 x 1080 opens at 1280 x 720, the choice is kept
+    for a larger screen, and the settings offer only the sizes that fit."""
+    import game.ui.app as app_module
+
+    monkeypatch.setattr(app_module, "desktop_size", lambda: (1280, 800))
+    chosen = Settings(width=1920, height=1080, sound=False)
+    app = App(chosen, settings_file=tmp_path / "s.json", remember=False, scenarios=lambda: entries)
+    driver = Driver(app)
+    try:
+        assert app.window.get_size() == (1280, 720)
+        assert (app.settings.width, app.settings.height) == (1920, 1080)
+        app.push(SettingsScreen(app))
+        driver.frames()
+        seen = set()
+        for _ in range(4):
+            driver.key(pygame.K_RIGHT)  # the window size row has the focus
+            seen.add((app.settings.width, app.settings.height))
+        assert seen == {(1024, 640), (1280, 720)}
+    finally:
+        app.close()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.settings import PALETTES, TEXT_SIZES, WINDOW_SIZES, Settings
+from game.settings import PALETTES, TEXT_SIZES, Settings
 from game.ui.screen import Screen
 from game.ui.screens.common import Choice, button_column, column_height, dialog
 
@@ -80,7 +80,7 @@ class SettingsScreen(Screen):
         if index == 0:
             if settings.fullscreen:
                 return
-            size = _cycle(list(WINDOW_SIZES), (settings.width, settings.height), step)
+            size = _cycle(list(self.app.window_sizes()), (settings.width, settings.height), step)
             new = replace(settings, width=size[0], height=size[1])  # type: ignore[index]
         elif index == 1:
             new = replace(settings, fullscreen=not settings.fullscreen)
