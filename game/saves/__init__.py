@@ -9,6 +9,7 @@ from game.saves.replay import ProposalValues, Replay, Step
 from game.saves.store import (
     LoadedGame,
     branch_record,
+    branched_record,
     continuing,
     load_save,
     new_record,
@@ -35,6 +36,7 @@ __all__ = [
     "ScenarioRef",
     "Step",
     "branch_record",
+    "branched_record",
     "continuing",
     "data_folder",
     "find_scenario",

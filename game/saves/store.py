@@ -179,7 +179,13 @@ def continuing(game: LoadedGame, folder: Path | None = None) -> SaveRecord:
     count = len(tracked.moves)
     if tracked.seed == record.seed and tracked.moves == record.moves[:count]:
         return record  # the autosave is this save or an earlier point of it
-    branched = _fresh_id(f"{record.game_id}-from-round{game.state.round}", record.label)
+    return branched_record(record, game.state.round)
+
+
+def branched_record(record: SaveRecord, round_number: int) -> SaveRecord:
+    """The record a game goes on under when its own files hold another line of play:
+    `<game id>-from-round<N>`, with files of its own."""
+    branched = _fresh_id(f"{record.game_id}-from-round{round_number}", record.label)
     return replace(record, game_id=branched)
 
 

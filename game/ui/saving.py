@@ -18,6 +18,7 @@ from game.saves import (
     continuing,
     data_folder,
     new_record,
+    save_path,
     save_point_path,
     undo,
     write_save,
@@ -27,7 +28,14 @@ from game.saves.unwritable import unwritable_reason
 from game.scenario.models import SideId
 from game.setup_limits import is_level, is_timer
 from game.ui import hooks
-from game.ui.autosave import autosave, finish_autosaves, mark_written, write_autosave
+from game.ui.autosave import (
+    autosave,
+    finish_autosaves,
+    loaded_from,
+    mark_written,
+    moved_record,
+    write_autosave,
+)
 from game.ui.autosave import forget as forget_autosave
 
 if TYPE_CHECKING:
@@ -73,8 +81,13 @@ def _scenario_path(session: Session) -> Path:
 
 
 def record_of(session: Session) -> SaveRecord:
-    """The session's save record, made on first use."""
+    """The session's save record, made on first use (or the one it moved to when another
+    window went on with its file)."""
     record = _records.get(id(session))
+    moved = moved_record(session)
+    if moved is not None and record is not moved:
+        attach(session, moved)
+        return moved
     if record is None:
         setup = session.setup
         record = new_record(
@@ -155,6 +168,7 @@ def resume(app: App, game: LoadedGame) -> None:
             session.unseen_news[session.to_move] = news
     attach(session, record)
     mark_written(session)
+    loaded_from(save_path(record, autosave=True), game.state.moves)
     begin(app, session)
 
 

@@ -312,3 +312,35 @@ def test_the_autosave_is_written_off_the_frame_and_lands_before_the_list_is_read
     (info,) = app.top.saves  # type: ignore[union-attr]
     assert load_save(info.path).state == table.session.state
     assert writers and all(name.startswith("detente-autosave") for name in writers)
+
+
+def test_two_windows_going_on_with_one_autosave_never_overwrite_each_other(
+    app: App, driver: Driver, entries: list[Entry]
+):
+    """Two tables on a shared class drive both continued the same unnamed autosave: the
+    second table's moves silently replaced the first's. Now the second goes on in a file of
+    its own and is told so."""
+    table = start(app, driver, entries, Setup(mode=HOTSEAT, seed=5))
+    for side in (SideId.NATO, SideId.RUSSIA):
+        table.play(Statement(side, Tone.CONCILIATORY))
+    shared = autosave_of(table.session)
+    loaded = load_save(shared)  # both windows open the file as it is now
+    resume(app, loaded)  # the first window
+    first = to_the_table(app)
+    first.play(Statement(SideId.NATO, Tone.FIRM))
+    assert autosave_of(first.session) == shared
+    firsts = load_save(shared).state
+    resume(app, loaded)  # the second window, in a program of its own
+    second = to_the_table(app)
+    second.play(Pass(SideId.NATO))
+    own = autosave_of(second.session)
+    assert own != shared and load_save(shared).state == firsts
+    assert load_save(own).state == second.session.state
+    assert "Another window went on with this game" in second.session.last_message
+    assert own.name in second.session.last_message
+    second.play(Pass(SideId.RUSSIA))  # and it goes on in its own file
+    assert autosave_of(second.session) == own
+    assert load_save(own).state == second.session.state
+    assert sorted(p.name for p in saves_folder().glob("*.autosave.json")) == sorted(
+        [shared.name, own.name]
+    )
