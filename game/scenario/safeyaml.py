@@ -288,12 +288,13 @@ class _Builder:
 def parse(text: str) -> Parsed:
     """Build the data and positions of a single YAML document, or raise Refused."""
     builder = _Builder()
+    event = None
     try:
         for event in yaml.parse(text, Loader=_Loader):
             builder.feed(event)
     except yaml.YAMLError as error:
         found = _summed(builder.safety, builder.unsafe)
-        raise Refused([*found, syntax_finding(error, text)]) from None
+        raise Refused([*found, syntax_finding(error, text, event)]) from None
     if builder.safety:
         raise Refused(_summed(builder.safety, builder.unsafe))
     if builder.result is None:

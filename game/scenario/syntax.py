@@ -15,8 +15,12 @@ _INDENT = "this line is not indented like the lines around it: check its indenta
 _VALUE_START = re.compile(r"[ \t]*(?:-[ \t]+)*(?:[^\s#'\"\[{][^#]*?:[ \t]+)?")
 
 
-def syntax_finding(error: yaml.YAMLError, text: str) -> Finding:
-    """One finding for a YAML syntax error, at the place to fix."""
+def syntax_finding(error: yaml.YAMLError, text: str, last: yaml.Event | None = None) -> Finding:
+    """One finding for a YAML syntax error, at the place to fix.
+
+    `last` is the last event read before the error: quoted text that ran on past where it was
+    meant to end is the cause of whatever error follows it.
+    """
     if not isinstance(error, yaml.MarkedYAMLError):
         return Finding(1, 1, "", f"this is not valid YAML: {error}")
     problem = (error.problem or "").lower()
@@ -26,6 +30,9 @@ def syntax_finding(error: yaml.YAMLError, text: str) -> Finding:
     opened = error.context_mark
     opened_at = (opened.line + 1, opened.column + 1) if opened is not None else (line, column)
     lines = text.splitlines()
+    run_on = _run_on_quote(last, lines, line, column)
+    if run_on is not None:
+        return run_on
     row = lines[line - 1] if 0 < line <= len(lines) else ""
     indent = row[: len(row) - len(row.lstrip(" \t"))]
 
@@ -115,6 +122,49 @@ def syntax_finding(error: yaml.YAMLError, text: str) -> Finding:
         )
     detail = f" ({error.context})" if error.context else ""
     return Finding(line, column, "", f"this is not valid YAML: {error.problem}{detail}")
+
+
+def _run_on_quote(
+    last: yaml.Event | None, lines: list[str], line: int, column: int
+) -> Finding | None:
+    """Quoted text, read just before an error, that swallowed lines it was not meant to.
+
+    A quote left open runs on to the next quote of its kind, often many lines down, and the
+    error shows up there. It is told from quoted text written over several lines on purpose by
+    a line inside it indented no deeper than the line it opened on (a key or list item that
+    became part of the text), and by nothing but spaces and comments between its end and the
+    error.
+    """
+    if not isinstance(last, yaml.ScalarEvent) or last.style not in ("'", '"'):
+        return None
+    start, end = last.start_mark, last.end_mark
+    if start is None or end is None or start.line == end.line or end.line >= len(lines):
+        return None
+    between = [lines[end.line][end.column :], *lines[end.line + 1 : line - 1]]
+    if line - 1 > end.line:
+        between.append(lines[line - 1][: column - 1])
+    elif line - 1 == end.line:
+        between = [lines[end.line][end.column : column - 1]]
+    else:
+        return None
+    if any(part.strip() and not part.strip().startswith("#") for part in between):
+        return None
+    depth = _indentation(lines[start.line])
+    swallowed = lines[start.line + 1 : end.line + 1]
+    if not any(row.strip() and _indentation(row) <= depth for row in swallowed):
+        return None
+    return Finding(
+        start.line + 1,
+        start.column + 1,
+        "",
+        f"this quoted text runs on to line {end.line + 1}: close the quote on line "
+        f"{start.line + 1} (or the problem is at {line}:{column})",
+    )
+
+
+def _indentation(row: str) -> int:
+    """How many spaces a line starts with."""
+    return len(row) - len(row.lstrip(" "))
 
 
 def _open_bracket(lines: list[str], line: int, column: int) -> tuple[str, tuple[int, int]] | None:

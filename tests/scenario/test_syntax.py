@@ -85,3 +85,35 @@ def test_good_messages_are_kept() -> None:
     assert problems("place: Lisbon", "place: 'Lisbon") == [
         "5:8: this quoted text is never closed: add the closing quote"
     ]
+
+
+def test_a_quote_left_open_is_blamed_not_the_line_where_it_ends() -> None:
+    # The title's quote runs on to the next '"', 47 lines down, where YAML then stumbles.
+    assert problems(
+        "title: A minimal scenario",
+        'title: "A minimal scenario',
+        ("    text: A pledge costs nothing", '    text: A pledge costs "nothing"'),
+    ) == [
+        "3:8: this quoted text runs on to line 50: close the quote on line 3 "
+        "(or the problem is at 50:27)"
+    ]
+
+
+def test_a_single_quote_left_open_runs_on_to_an_apostrophe() -> None:
+    assert problems(
+        "    briefing: NATO wants",
+        "    briefing: 'NATO wants",
+        ("      - Keep the deterrent", "      - Keep Russia's deterrent"),
+    ) == [
+        "17:15: this quoted text runs on to line 25: close the quote on line 17 "
+        "(or the problem is at 25:21)"
+    ]
+
+
+def test_quoted_text_over_several_lines_on_purpose_is_not_blamed() -> None:
+    # The continuation is indented deeper than the key, as a long quoted text is written.
+    (message,) = problems(
+        "place: Lisbon\n",
+        'place: "Lisbon,\n  Portugal"\n  oops: 1\n',
+    )
+    assert "runs on" not in message
