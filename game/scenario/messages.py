@@ -210,6 +210,14 @@ def _enum(loc: Loc, value: Any) -> str:
     return f"{message}: did you mean '{guess}'?" if guess else message
 
 
+def _split_at_colon(key: str) -> str:
+    """The message for text that YAML read as `key: value` because it holds ': '."""
+    return (
+        f"must be text, but the ': ' after {shown(key)} made YAML read it as key: value: "
+        "put the whole text in quotes"
+    )
+
+
 def _list_length(kind: str, ctx: dict[str, Any]) -> str:
     if kind == "too_short":
         least = ctx.get("min_length", 1)
@@ -259,6 +267,8 @@ def translate(error: ErrorDetails, written: str | None = None) -> tuple[str, boo
     if kind == "string_type":
         if isinstance(value, (int, float, bool)):
             return f"must be text: put {written or shown(value)} in quotes", False
+        if isinstance(value, dict) and len(value) == 1:
+            return _split_at_colon(next(iter(value))), False
         return f"must be text (got {shown(value)})", False
     if kind == "enum":
         return _enum(loc, value), False

@@ -1,4 +1,4 @@
-"""Messages for ids and keys that look right but are not: look-alike letters, too many letters."""
+"""Messages for values that look right but are not: look-alike letters, long ids, a ": " in text."""
 
 from __future__ import annotations
 
@@ -61,3 +61,18 @@ def test_a_long_id_with_capitals_gets_the_whole_rule_and_a_cut_suggestion() -> N
         "is not a valid id: use lower-case letters, digits and hyphens, starting with a letter "
         f"or digit, at most 48 characters (e.g. 'data-{'x' * 43}')"
     )
+
+
+def test_text_with_a_colon_read_as_a_mapping_is_told_to_be_quoted() -> None:
+    assert problems(
+        "      - Protect every ally.", "      - Be an equal partner: sectoral defence"
+    ) == [
+        "19:9: sides.nato.priorities[1]: must be text, but the ': ' after 'Be an equal partner' "
+        "made YAML read it as key: value: put the whole text in quotes"
+    ]
+
+
+def test_a_mapping_of_several_keys_where_text_belongs_is_only_said_to_be_one() -> None:
+    assert problems("place: Lisbon", "place:\n  city: Lisbon\n  country: Portugal") == [
+        "6:3: place: must be text (got a mapping)"
+    ]
