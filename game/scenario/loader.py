@@ -11,10 +11,10 @@ from pydantic import ValidationError
 from game.scenario import checks, conditions, playable
 from game.scenario.glyphs import CanDraw, undrawable
 from game.scenario.locate import Node, find, format_path, leaves, locate
-from game.scenario.messages import misread_number, shown, suggested_key, translate
+from game.scenario.messages import is_prose, misread_number, shown, suggested_key, translate
 from game.scenario.models import SCHEMA_VERSION, Scenario
 from game.scenario.problems import Finding, Report, ScenarioError, Severity
-from game.scenario.safeyaml import MAX_BYTES, Refused, decode, parse, too_big
+from game.scenario.safeyaml import MAX_BYTES, Comment, Refused, decode, parse, too_big
 
 _TOP = "a scenario is a mapping of keys such as 'schema_version: 1' and 'title: ...'"
 # A save file (game/saves/record.py) starts with its format; it is JSON, so YAML reads it too,
@@ -94,6 +94,7 @@ def check_text(
         return Report(name, None, [Finding(line, column, "schema_version", message).at(name)])
     misread = _misread_numbers(data, root)
     findings.extend(misread.values())
+    findings.extend(_cut_by_comments(parsed.comments, data))
     scenario: Scenario | None = None
     try:
         scenario = Scenario.model_validate(data)
@@ -141,6 +142,25 @@ def _misread_numbers(data: Any, root: Node) -> dict[tuple[str | int, ...], Findi
         if message is not None:
             line, column = locate(root, loc)
             findings[loc] = Finding(line, column, format_path(loc, data), message)
+    return findings
+
+
+def _cut_by_comments(comments: list[Comment], data: Any) -> list[Finding]:
+    """Warnings for unquoted text followed by ' #': YAML drops the rest of the line as a comment.
+
+    A comment after an id is a note; after a title or a sentence it is more often a '#' that
+    was meant as part of the text (`Not a picture #1, the raw feed`).
+    """
+    findings = []
+    for comment in comments:
+        if not is_prose(comment.loc):
+            continue
+        message = (
+            f"the text ends before ' #': the rest of the line ({shown(comment.text)}) is read "
+            "as a comment and dropped: if it is part of the text, put the whole text in quotes"
+        )
+        path = format_path(comment.loc, data)
+        findings.append(Finding(comment.line, comment.column, path, message, Severity.WARNING))
     return findings
 
 

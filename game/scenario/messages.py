@@ -16,7 +16,7 @@ from pydantic_core import ErrorDetails
 from game.scenario.characters import ID_LENGTH, describe, slugify, unusual, visible
 from game.scenario.locate import Loc
 from game.scenario.lookalikes import ascii_spelling, describe_lookalikes, lookalikes
-from game.scenario.models import Scenario
+from game.scenario.models import Quote, Scenario, ShortText, Text
 from game.scenario.safeyaml import resolve_plain
 
 # An id's characters, whatever its length (the length is reported on its own).
@@ -69,9 +69,23 @@ def type_at(loc: Loc) -> Any:
     return _type_at_shape(tuple(0 if isinstance(part, int) else part for part in loc))
 
 
+def is_prose(loc: Loc) -> bool:
+    """True where the file holds text a person reads (a title, a summary, a quote), not an id."""
+    tp = _annotation_at_shape(tuple(0 if isinstance(part, int) else part for part in loc))
+    if get_origin(tp) is Union or get_origin(tp) is types.UnionType:
+        tp = next(arg for arg in get_args(tp) if arg is not type(None))
+    return any(tp == prose for prose in (Text, ShortText, Quote))
+
+
 @functools.lru_cache(maxsize=4096)
 def _type_at_shape(loc: tuple[str | int, ...]) -> Any:
     """type_at for a path whose list indices are all 0."""
+    return _unwrap(_annotation_at_shape(loc))
+
+
+@functools.lru_cache(maxsize=4096)
+def _annotation_at_shape(loc: tuple[str | int, ...]) -> Any:
+    """The annotation the models give a path whose list indices are all 0, as written there."""
     tp: Any = Scenario
     for part in loc:
         tp = _unwrap(tp)
@@ -80,14 +94,14 @@ def _type_at_shape(loc: tuple[str | int, ...]) -> Any:
             field = tp.model_fields.get(part)
             if field is None:
                 return None
-            tp = field.annotation
+            tp = field.rebuild_annotation()
         elif origin is list and isinstance(part, int):
             tp = get_args(tp)[0]
         elif origin is dict and isinstance(part, str):
             tp = get_args(tp)[1]
         else:
             return None
-    return _unwrap(tp)
+    return tp
 
 
 def keys_at(loc: Loc) -> list[str]:

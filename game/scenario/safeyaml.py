@@ -45,13 +45,27 @@ class Refused(Exception):
         super().__init__("; ".join(f.message for f in findings))
 
 
+@dataclass(frozen=True)
+class Comment:
+    """A comment on the line where a plain text value ends: it may have been meant as text."""
+
+    loc: tuple[str | int, ...]
+    line: int
+    column: int
+    text: str
+
+
 @dataclass
 class Parsed:
-    """The data of a YAML document, its positions, and non-fatal problems (duplicate keys)."""
+    """The data of a YAML document, its positions, and non-fatal problems (duplicate keys).
+
+    `comments` are the comments after plain text values, for the check to judge.
+    """
 
     data: Any
     root: Node
     findings: list[Finding]
+    comments: list[Comment]
 
 
 def decode(raw: str | bytes) -> str:
@@ -154,10 +168,12 @@ _DROP = "\x00dropped"  # a key that can never appear in text (control characters
 class _Builder:
     """Turns parser events into data and positions, refusing anything unsafe."""
 
-    def __init__(self) -> None:
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
         self.stack: list[_Frame] = []
         # Duplicate keys, with the path to name once the document is built (items by id).
         self.findings: list[tuple[Loc, Finding]] = []
+        self.comments: list[Comment] = []
         self.safety: list[Finding] = []
         self.unsafe = 0  # anchors, aliases and tags seen; only the first few are reported
         self.documents = 0
@@ -209,9 +225,24 @@ class _Builder:
             value = event.value
             resolved = resolve_plain(value)
             written = None if isinstance(resolved, str) else value
+            if isinstance(resolved, str) and resolved and self.stack:
+                self._note_comment(event)
             self._add(resolved, Node(line, column, empty=value == "", written=written))
         else:
             self._add(event.value, Node(line, column))
+
+    def _note_comment(self, event: yaml.ScalarEvent) -> None:
+        """Keep a comment that starts on the line a plain text ends on."""
+        end = event.end_mark
+        row = self.lines[end.line] if end is not None and end.line < len(self.lines) else ""
+        if end is None or "#" not in row:
+            return
+        rest = row[end.column :]
+        if rest.lstrip(" \t").startswith("#"):
+            top = self.stack[-1]
+            loc = (*self._path(), top.name if top.is_map else len(top.value))
+            start = end.column + len(rest) - len(rest.lstrip(" \t"))
+            self.comments.append(Comment(loc, end.line + 1, start + 1, row[start:].rstrip()))
 
     def _refuse(self, event: yaml.NodeEvent, line: int, column: int) -> None:
         if event.anchor is not None:
@@ -287,7 +318,7 @@ class _Builder:
 
 def parse(text: str) -> Parsed:
     """Build the data and positions of a single YAML document, or raise Refused."""
-    builder = _Builder()
+    builder = _Builder(text.splitlines())
     event = None
     try:
         for event in yaml.parse(text, Loader=_Loader):
@@ -302,7 +333,7 @@ def parse(text: str) -> Parsed:
         raise Refused([Finding(1, 1, "", message)])
     data = builder.result[0]
     findings = [replace(finding, path=format_path(loc, data)) for loc, finding in builder.findings]
-    return Parsed(data, builder.result[1], findings)
+    return Parsed(data, builder.result[1], findings, builder.comments)
 
 
 def _summed(safety: list[Finding], count: int) -> list[Finding]:

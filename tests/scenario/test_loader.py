@@ -329,3 +329,34 @@ def test_an_id_with_an_invisible_character_and_capitals_gets_both_pieces_of_advi
         "space, U+200B), shown here as <U+200B>: delete it; also use lower-case letters, digits "
         "and hyphens, starting with a letter or digit, at most 48 characters (e.g. 'minimal')"
     )
+
+
+@pytest.mark.usefixtures("loader")
+def test_a_hash_in_unquoted_text_warns_that_the_rest_was_dropped() -> None:
+    text = minimal_text().replace(
+        "    text: The press watches the talks closely.",
+        "    text: Not a picture #1, the raw feed",
+    )
+    report = check_text(text, "h.yaml")
+    assert report.valid
+    assert report.scenario is not None
+    assert report.scenario.events[0].text == "Not a picture"
+    assert [str(w) for w in report.warnings] == [
+        "h.yaml:60:25: warning: events[summit-news].text: the text ends before ' #': the rest "
+        "of the line ('#1, the raw feed') is read as a comment and dropped: if it is part of "
+        "the text, put the whole text in quotes"
+    ]
+
+
+@pytest.mark.usefixtures("loader")
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("  - id: summit-news", "  - id: summit-news  # a note on an id"),
+        ("rounds: 4", "rounds: 4 # four days"),
+        ("title: A minimal scenario", 'title: "A minimal #1 scenario" # quoted'),
+        ("title: A minimal scenario", "title: >-\n  A minimal #1 scenario"),
+    ],
+)
+def test_a_comment_after_an_id_a_number_or_quoted_text_is_a_note(old: str, new: str) -> None:
+    assert check_text(minimal_text().replace(old, new, 1)).problems == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.scenario import check_text
+from game.scenario.messages import is_prose
 
 MINIMAL = (Path(__file__).parent / "fixtures" / "good" / "minimal.yaml").read_text("utf-8")
 
@@ -76,3 +77,13 @@ def test_a_mapping_of_several_keys_where_text_belongs_is_only_said_to_be_one() -
     assert problems("place: Lisbon", "place:\n  city: Lisbon\n  country: Portugal") == [
         "6:3: place: must be text (got a mapping)"
     ]
+
+
+def test_prose_is_text_a_person_reads_not_an_id() -> None:
+    assert is_prose(("title",))
+    assert is_prose(("sides", "nato", "priorities", 2))
+    assert is_prose(("sources", 0, "note"))  # optional text
+    assert is_prose(("proposals", 0, "citation", "quote"))
+    assert not is_prose(("id",))
+    assert not is_prose(("proposals", 0, "tabled_by", 0))
+    assert not is_prose(("rounds",))
