@@ -10,7 +10,9 @@ import types
 from enum import Enum
 from typing import Annotated, Any, Union, get_args, get_origin
 
+import annotated_types
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from game.scenario.characters import ID_LENGTH, describe, slugify, unusual, visible
@@ -21,6 +23,8 @@ from game.scenario.safeyaml import resolve_plain
 
 # An id's characters, whatever its length (the length is reported on its own).
 _ID_CHARACTERS = re.compile(r"[a-z0-9][a-z0-9-]*")
+# Words, numbers and commas: what can go between brackets as written (`[nato, russia]`).
+_LIST_ITEMS = re.compile(r"[\w.+-]+(?:,? +[\w.+-]+)*")
 
 
 def did_you_mean(word: str, candidates: list[str]) -> str | None:
@@ -66,15 +70,42 @@ def type_at(loc: Loc) -> Any:
     """The type the models expect at a path (None when the path leaves the models)."""
     # A list index never changes the type, so paths differing only in indices share one
     # answer: a big file asks this for every one of its tens of thousands of values.
-    return _type_at_shape(tuple(0 if isinstance(part, int) else part for part in loc))
+    return _type_at_shape(_shape(loc))
 
 
 def is_prose(loc: Loc) -> bool:
     """True where the file holds text a person reads (a title, a summary, a quote), not an id."""
-    tp = _annotation_at_shape(tuple(0 if isinstance(part, int) else part for part in loc))
+    tp = _annotation_at_shape(_shape(loc))
     if get_origin(tp) is Union or get_origin(tp) is types.UnionType:
         tp = next(arg for arg in get_args(tp) if arg is not type(None))
     return any(tp == prose for prose in (Text, ShortText, Quote))
+
+
+def _shape(loc: Loc) -> tuple[str | int, ...]:
+    """A path with every list index 0: the models give all items of a list one type."""
+    return tuple(0 if isinstance(part, int) else part for part in loc)
+
+
+def _upper_bound(tp: Any) -> float | None:
+    """The largest number an annotation allows, if it sets one."""
+    origin = get_origin(tp)
+    if origin is Annotated:
+        base, *extras = get_args(tp)
+        for extra in extras:
+            # A Field(...) inside Annotated (as in Percent) holds its constraints as metadata.
+            for item in extra.metadata if isinstance(extra, FieldInfo) else [extra]:
+                if isinstance(item, annotated_types.Le) and isinstance(item.le, (int, float)):
+                    return float(item.le)
+        return _upper_bound(base)
+    if origin is Union or origin is types.UnionType:
+        bounds = [_upper_bound(arg) for arg in get_args(tp) if arg is not type(None)]
+        return next((bound for bound in bounds if bound is not None), None)
+    return None
+
+
+def _as_fraction(percent: float) -> str:
+    """Advice for a percentage written where a fraction of 1 belongs."""
+    return f"write it as a fraction of 1, as {percent / 100:g} (for {percent:g}%)"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -172,6 +203,8 @@ def misread_number(loc: Loc, value: Any) -> str | None:
     message = f"must be {'a whole number' if kind is int else 'a number'} (got {shown(value)})"
     if not isinstance(value, str):
         return message
+    if value.strip().endswith("%"):
+        return _percent(loc, kind, message, value.strip()[:-1].rstrip())
     plain = resolve_plain(value.strip())
     quoted = isinstance(plain, (int, float)) and not isinstance(plain, bool)
     # Only quotes can make a plain decimal text; anything else is a form YAML 1.1 reads.
@@ -183,6 +216,37 @@ def misread_number(loc: Loc, value: Any) -> str | None:
         return message
     how = "write the number without quotes" if quoted else "write it with plain digits"
     return f"{message}: {how}, as {digits}"
+
+
+def _percent(loc: Loc, kind: Any, message: str, digits: str) -> str:
+    """The message for a number written with '%': as a fraction of 1, or without the '%'."""
+    number = resolve_plain(digits)
+    if not isinstance(number, (int, float)) or isinstance(number, bool):
+        return message
+    if _upper_bound(_annotation_at_shape(_shape(loc))) == 1:
+        return f"{message}: {_as_fraction(number)}"
+    if kind is int and not float(number).is_integer():
+        return message
+    return f"{message}: write it without '%', as {digits}"
+
+
+def _at_most(ctx: dict[str, Any], value: Any) -> str:
+    """The message for a number over its limit; a percentage where a fraction belongs says so."""
+    message = f"must be at most {ctx.get('le')} (got {shown(value)})"
+    numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if numeric and ctx.get("le") == 1 and 1 < value <= 100:
+        return f"{message}: {_as_fraction(value)}"
+    return message
+
+
+def _not_a_list(loc: Loc, value: Any) -> str:
+    """The message for one value where a list belongs: a list of ids can be put in brackets."""
+    if isinstance(value, str) and _LIST_ITEMS.fullmatch(value) and not is_prose((*loc, 0)):
+        return (
+            f"must be a list (got {shown(value)}): write it in brackets, as [{value}], "
+            "or one item per line starting with '- '"
+        )
+    return f"must be a list, one item per line starting with '- ' (got {shown(value)})"
 
 
 def _number_in(text: str) -> float | None:
@@ -268,8 +332,8 @@ def translate(error: ErrorDetails, written: str | None = None) -> tuple[str, boo
         ),
         "string_pattern_mismatch": _slug_hint(value),
         "greater_than_equal": f"must be at least {ctx.get('ge')} (got {shown(value)})",
-        "less_than_equal": f"must be at most {ctx.get('le')} (got {shown(value)})",
-        "list_type": f"must be a list, one item per line starting with '- ' (got {shown(value)})",
+        "less_than_equal": _at_most(ctx, value),
+        "list_type": _not_a_list(loc, value),
         "model_type": f"must be a mapping of keys and values (got {shown(value)})",
         "dict_type": f"must be a mapping of keys and values (got {shown(value)})",
         "model_attributes_type": f"must be a mapping of keys and values (got {shown(value)})",

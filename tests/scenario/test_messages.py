@@ -1,8 +1,10 @@
-"""Messages for values that look right but are not: look-alike letters, long ids, a ": " in text."""
+"""Messages for values that look right but are not, with the fix: letters, ids, text, numbers."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from game.scenario import check_text
 from game.scenario.messages import is_prose
@@ -87,3 +89,44 @@ def test_prose_is_text_a_person_reads_not_an_id() -> None:
     assert not is_prose(("id",))
     assert not is_prose(("proposals", 0, "tabled_by", 0))
     assert not is_prose(("rounds",))
+
+
+ARGUMENT_TEXT = "    text: A written pledge can be checked by parliaments."
+
+
+@pytest.mark.parametrize(
+    ("chance", "got"),
+    [("80", "must be at most 1.0 (got 80)"), ("80%", "must be a number (got '80%')")],
+)
+def test_a_chance_written_as_a_percentage_is_given_as_a_fraction(chance: str, got: str) -> None:
+    assert problems(ARGUMENT_TEXT, f"{ARGUMENT_TEXT}\n    chance: {chance}") == [
+        f"57:13: arguments[pledge-in-writing].chance: {got}: write it as a fraction of 1, "
+        "as 0.8 (for 80%)"
+    ]
+
+
+def test_a_percentage_where_a_whole_number_belongs_is_given_without_the_sign() -> None:
+    assert problems("    support: 60", "    support: 60%") == [
+        "20:14: sides.nato.support: must be a whole number (got '60%'): write it without '%', as 60"
+    ]
+
+
+def test_a_number_far_over_a_fraction_gets_no_guess() -> None:
+    assert problems(ARGUMENT_TEXT, f"{ARGUMENT_TEXT}\n    chance: 180") == [
+        "57:13: arguments[pledge-in-writing].chance: must be at most 1.0 (got 180)"
+    ]
+
+
+def test_one_id_where_a_list_belongs_is_given_in_brackets() -> None:
+    assert problems("    tabled_by: [russia]", "    tabled_by: russia") == [
+        "43:16: proposals[no-target-pledge].tabled_by: must be a list (got 'russia'): write it "
+        "in brackets, as [russia], or one item per line starting with '- '"
+    ]
+
+
+def test_one_text_where_a_list_belongs_is_not_put_in_brackets() -> None:
+    # Text may hold commas, which would split it into items: one item a line says it safely.
+    assert problems("      - Protect every ally.\n", "      Protect every ally, at once.\n") == [
+        "19:7: sides.nato.priorities: must be a list, one item per line starting with '- ' "
+        "(got 'Protect every ally, at once.')"
+    ]
