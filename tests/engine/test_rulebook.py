@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+import yaml
 
 from game.engine import (
     Applied,
@@ -35,8 +36,8 @@ from game.engine.moves import (
 from game.engine.state import Direction, Pair, Status
 from game.engine.trust import trust_level, trust_of
 from game.engine.values import effective_value
-from game.scenario.models import ProposalKind, SideId
-from tests.engine.helpers import load_fixture, play
+from game.scenario.models import ProposalKind, Scenario, SideId
+from tests.engine.helpers import FIXTURES, load_fixture, play
 
 NATO, RUSSIA = SideId.NATO, SideId.RUSSIA
 
@@ -421,6 +422,43 @@ def test_8_events_random_events_follow_the_seed():
             replayed = play(replayed, Pass(replayed.to_move))
         assert replayed == state
     assert any(fired) and not all(fired)
+
+
+def _with_events(*events: dict) -> Scenario:
+    """The rule-book scenario with these events in this order."""
+    data = yaml.safe_load((FIXTURES / "rulebook.yaml").read_text(encoding="utf-8"))
+    threat = next(event for event in data["events"] if event["id"] == "deployment-threat")
+    data["events"] = [threat if event == "threat" else event for event in events]
+    return Scenario.model_validate(data)
+
+
+SCANDAL = {
+    "id": "spy-scandal",
+    "title": "Spy scandal",
+    "text": "A spy is caught.",
+    "trigger": "random",
+    "probability": 1,
+    "effect": {"trust": {"russia_in_nato": -15}},
+}
+
+
+def test_8_events_are_checked_in_file_order_each_seeing_the_ones_above():
+    # The scandal takes Russia's trust from 30 to 15, under the threat's 20.
+    below = new_game(_with_events(SCANDAL, "threat"), seed=1)
+    assert below.events_fired == (("spy-scandal", 1), ("deployment-threat", 1))
+    above = new_game(_with_events("threat", SCANDAL), seed=1)
+    assert above.events_fired == (("spy-scandal", 1),)
+    above = play(above, Pass(NATO), Pass(RUSSIA))  # 16 after fading: still under 20
+    assert ("deployment-threat", 2) in above.events_fired
+
+
+def test_8_events_conditions_are_tested_after_trust_fades(game):
+    state = replace(game, base_trust=replace(game.base_trust, russia=22))
+    state = play(state, Statement(NATO, Tone.FIRM))
+    assert trust_of(state, RUSSIA) == 19  # under the threat's 20, in the middle of a round
+    state = play(state, Pass(RUSSIA))
+    assert trust_of(state, RUSSIA) == 20  # faded by 1 before the events were checked
+    assert not any(event == "deployment-threat" for event, _ in state.events_fired)
 
 
 def test_9_the_score_follows_the_formula(game):
