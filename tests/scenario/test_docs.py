@@ -10,7 +10,7 @@ from types import ModuleType
 import pytest
 
 from game.cli import main
-from game.scenario import check_text, load_text
+from game.scenario import Scenario, SideId, check_text, load_text
 from game.scenario.starter import starter_text
 
 DOCS = Path(__file__).parents[2] / "docs"
@@ -149,3 +149,31 @@ def test_quotes_inside_quoted_text_are_as_the_docs_say() -> None:
         assert f"`{value}`" in DOC
         scenario = load_text(MINIMAL.replace("place: Lisbon", f"place: {value}"))
         assert scenario.place == meant
+
+
+def test_constituencies_are_briefing_text_only() -> None:
+    # The docs say nothing in the rules reacts to them: the same game, move for move, without.
+    from game.ai import Player, make_player
+    from game.ai.match import play_game
+    from game.scenario import load
+
+    scenario = load(Path(__file__).parents[2] / "scenarios" / "2009-brussels.yaml")
+    assert scenario.sides.nato.constituencies and scenario.sides.russia.constituencies
+    sides = scenario.sides.model_copy(
+        update={
+            side: scenario.sides.of(SideId(side)).model_copy(update={"constituencies": []})
+            for side in ("nato", "russia")
+        }
+    )
+    without = scenario.model_copy(update={"sides": sides})
+
+    def hard(side: SideId, seed: int) -> Player:
+        """A hard computer player."""
+        return make_player("hard", side, seed)
+
+    def moves(played: Scenario) -> tuple[object, ...]:
+        """The moves and log of one seeded game between hard players."""
+        state = play_game(played, hard, hard, seed=3).state
+        return state.moves, state.log
+
+    assert moves(without) == moves(scenario)
