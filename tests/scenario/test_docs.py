@@ -151,6 +151,19 @@ def test_quotes_inside_quoted_text_are_as_the_docs_say() -> None:
         assert scenario.place == meant
 
 
+def test_balance_example_is_what_the_game_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tutorial = (Path(__file__).parents[2] / "scenarios" / "tutorial.yaml").read_text("utf-8")
+    text = tutorial.replace("    support: 50\n", "    support: 52\n", 1)
+    assert load_text(text).sides.nato.support == 52
+    (tmp_path / "tutorial-52.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["sim", "--balance", "tutorial-52.yaml"]) == 0
+    printed = "$ detente sim --balance tutorial-52.yaml\n" + capsys.readouterr().out
+    assert printed == block_after("balance example")
+
+
 def test_constituencies_are_briefing_text_only() -> None:
     # The docs say nothing in the rules reacts to them: the same game, move for move, without.
     from game.ai import Player, make_player
