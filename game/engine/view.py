@@ -18,7 +18,7 @@ from game.engine.state import (
 )
 from game.engine.trust import trust_level, trust_of
 from game.engine.values import effective_kind, effective_value, raw_value, terms_with_defaults
-from game.scenario.models import ProposalKind, SideId
+from game.scenario.models import Citation, ProposalKind, SideId
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,8 @@ class ProposalView:
     requires: tuple[str, ...]
     own_value: float
     own_raw_value: int
-    citation: str | None
+    citation: Citation | None
+    """Where a source proposes or mentions it (the scenario's, public to both)."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ class ObjectionView:
     round: int
     answers: tuple[str, ...]
     tried: tuple[str, ...]
+    citation: Citation | None = None
+    """Where a source voices it (the scenario's, public to both)."""
 
 
 @dataclass(frozen=True)
@@ -173,7 +176,7 @@ def view(state: State, side: SideId) -> View:
                 requires=tuple(proposal.requires),
                 own_value=round(effective_value(proposal, chosen, side, own_trust, shift), 3),
                 own_raw_value=raw_value(proposal, chosen, side, shift),
-                citation=proposal.citation.quote if proposal.citation else None,
+                citation=proposal.citation,
             )
         )
     objections = tuple(
@@ -185,6 +188,7 @@ def view(state: State, side: SideId) -> View:
             item.round,
             tuple(scenario.objection(item.objection).answers),
             item.tried,
+            scenario.objection(item.objection).citation,
         )
         for item in state.objections
     )

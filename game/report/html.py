@@ -41,6 +41,7 @@ def _moves(transcript: Transcript) -> list[str]:
             f'<td><span class="{side_class(row.side.value)}">{escape(row.side_name)}</span></td>'
             f"<td>{escape(row.happened)}"
             + (f"<br><em>{escape(worth)}</em>" if worth else "")
+            + (f'<p class="quote">{escape(row.quote)}</p>' if row.quote else "")
             + (f'<ul class="reasons">{reasons}</ul>' if reasons else "")
             + f'</td><td class="num">{row.trust.nato} / {row.trust.russia}</td>'
             f'<td class="num">{row.support.nato} / {row.support.russia}</td></tr>'
@@ -104,6 +105,14 @@ def _outcome(transcript: Transcript) -> list[str]:
     return out
 
 
+def _sources(transcript: Transcript) -> list[str]:
+    """The sources of the moves' quotes, in full (nothing when no move quoted one)."""
+    if not transcript.sources:
+        return []
+    items = [f"<li>{escape(source)}</li>" for source in transcript.sources]
+    return ["<h2>Sources quoted</h2>", "<ul>", *items, "</ul>"]
+
+
 def _instructions(transcript: Transcript) -> list[str]:
     out = ["<h2>Each side's private instructions</h2>"]
     for side in SideId:
@@ -160,5 +169,6 @@ def render(transcript: Transcript, chart_png: bytes) -> str:
         "<ol>",
         *[f"<li>{escape(question)}</li>" for question in transcript.questions],
         "</ol>",
+        *_sources(transcript),
     ]
     return page(heading, body)

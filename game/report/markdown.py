@@ -175,6 +175,8 @@ def render(transcript: Transcript) -> str:
             f"{row.number}. **{markdown_text(row.side_name)}**: {markdown_text(row.happened)}"
             + (f" _({markdown_text(worth)})_" if worth else "")
         )
+        if row.quote:
+            out.append(f"   - _{markdown_text(row.quote)}_")
         out += [f"   - {markdown_text(reason)}" for reason in row.reasons]
         out.append(
             f"   - Trust after: {row.trust.nato} / {row.trust.russia} "
@@ -191,4 +193,6 @@ def render(transcript: Transcript) -> str:
     out += ["## What really happened", "", *[f"{markdown_text(p)}\n" for p in transcript.history]]
     out += ["## Questions for discussion", ""]
     out += [f"{n}. {markdown_text(q)}" for n, q in enumerate(transcript.questions, start=1)]
+    if transcript.sources:
+        out += ["", "## Sources quoted", "", *[f"- {markdown_text(s)}" for s in transcript.sources]]
     return "\n".join(out).rstrip() + "\n"

@@ -24,6 +24,8 @@ td.num { text-align: right; white-space: nowrap; }
 .nato { color: #1f6fb5; font-weight: bold; }
 .russia { color: #c2452d; font-weight: bold; }
 ul.reasons { margin: 0.3rem 0 0 1.1rem; padding: 0; color: #3c4a58; font-size: 0.93rem; }
+p.quote { margin: 0.3rem 0 0; padding-left: 0.5rem; border-left: 3px solid #c98a1b;
+          color: #3c4a58; font-size: 0.93rem; font-style: italic; }
 img.chart { max-width: 100%; border: 1px solid #d5dde5; }
 .problem { color: #a3321f; }
 .notice { border-left: 4px solid #c98a1b; background: #fdf6e7; padding: 0.5rem 0.8rem; }

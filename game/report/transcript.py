@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine import Outcome, outcome
-from game.engine.moves import Move, Terms, move_type
+from game.engine.moves import Answer, Move, RaiseObjection, Table, Terms, move_type
 from game.engine.state import Pair, TrustPoint
 from game.report.standing import saved_before_the_end
 from game.saves import LoadedGame
@@ -16,7 +16,8 @@ from game.saves.listing import MODE_NAMES, local_time
 from game.saves.privacy import SECRETS_KEPT, keeps_secrets
 from game.saves.replay import proposal_values, trust_pair
 from game.saves.timeouts import with_timeouts
-from game.scenario.models import Scenario, SideId
+from game.scenario.citations import quoted, reference, source_of
+from game.scenario.models import Citation, Scenario, SideId
 
 ENDINGS = {
     "deadline": "the deadline came",
@@ -53,6 +54,10 @@ class MoveRow:
     russia = Russia's trust in NATO."""
     support: Pair
     """Straight after the move, before any round change."""
+    quote: str | None = None
+    """The source's words, attributed, for what the move first brought to the table: the
+    proposal it tabled, the objection it raised, the argument it made (None after the first
+    time, and when the scenario quotes no source for it)."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,8 @@ class Transcript:
     track: tuple[TrustPoint, ...]
     history: tuple[str, ...]
     questions: tuple[str, ...]
+    sources: tuple[str, ...] = ()
+    """The sources of the moves' quotes in full, in the order they were first quoted."""
 
     def side_name(self, side: SideId) -> str:
         """A delegation's display name."""
@@ -101,6 +108,41 @@ class Transcript:
 
 def _proposal_of(move: Move) -> str | None:
     return getattr(move, "proposal", None)
+
+
+def _brought(scenario: Scenario, move: Move) -> tuple[str, Citation | None] | None:
+    """What a move brings to the table that a source may have said (a key naming it, and the
+    scenario's citation for it), or None for a move that brings nothing new."""
+    if isinstance(move, Table):
+        return f"proposal:{move.proposal}", scenario.proposal(move.proposal).citation
+    if isinstance(move, RaiseObjection):
+        return f"objection:{move.objection}", scenario.objection(move.objection).citation
+    if isinstance(move, Answer):
+        return f"argument:{move.argument}", scenario.argument(move.argument).citation
+    return None
+
+
+def _first_quotes(scenario: Scenario, moves: list[Move]) -> list[Citation | None]:
+    """Each move's citation the first time it brings something to the table, else None: a
+    proposal tabled again, or an objection raised again, is not quoted twice."""
+    seen: set[str] = set()
+    found: list[Citation | None] = []
+    for move in moves:
+        brought = _brought(scenario, move)
+        if brought is None or brought[0] in seen:
+            found.append(None)
+            continue
+        seen.add(brought[0])
+        found.append(brought[1])
+    return found
+
+
+def _sources_quoted(scenario: Scenario, citations: list[Citation | None]) -> tuple[str, ...]:
+    """The sources these citations quote, in full, each once, in the order first quoted."""
+    found = [source_of(scenario, c) for c in citations if c is not None]
+    # A dict keeps the order in which its keys first came.
+    unique = {source.id: source for source in found if source is not None}
+    return tuple(reference(source) for source in unique.values())
 
 
 def terms_in_words(scenario: Scenario, proposal_id: str, terms: Terms) -> str:
@@ -135,7 +177,9 @@ def build(game: LoadedGame) -> Transcript:
     # or a player could read the other side's (or the computer's) mid-game.
     secret = keeps_secrets(record.mode, final.over)
     rows = []
-    for step in replay.steps():
+    steps = replay.steps()
+    citations = _first_quotes(scenario, [step.move for step in steps])
+    for step, citation in zip(steps, citations, strict=True):
         name = scenario.sides.of(step.side).name
         proposal = _proposal_of(step.move)
         values = None
@@ -164,6 +208,7 @@ def build(game: LoadedGame) -> Transcript:
                 values=values,
                 trust=trust_pair(step.moved),
                 support=step.moved.support,
+                quote=quoted(scenario, citation) if citation is not None else None,
             )
         )
     result = outcome(final)
@@ -197,4 +242,5 @@ def build(game: LoadedGame) -> Transcript:
         track=final.trust_track,
         history=tuple(scenario.debrief.what_happened),
         questions=tuple(scenario.debrief.questions),
+        sources=_sources_quoted(scenario, citations),
     )

@@ -23,8 +23,9 @@ from game.engine.moves import (
 from game.engine.state import Direction, State, Status
 from game.engine.trust import fade_words, trust_of
 from game.engine.values import effective_kind, effective_value, terms_with_defaults
-from game.scenario.models import Condition, ProposalKind, Scenario, SideId
-from game.ui.text import Block, Para
+from game.scenario.citations import quoted
+from game.scenario.models import Citation, Condition, ProposalKind, Scenario, SideId
+from game.ui.text import Block, Para, quote_para
 
 WITHDRAW_HEADING = "Withdraw your objection"
 """The heading of the moves that withdraw one's own objection (the Accept details name it)."""
@@ -413,4 +414,19 @@ def move_details(state: State, move: Move) -> list[Block]:
         lines.append(f"The game ends at once in breakdown; trust {C.WALK_OUT_TRUST} both ways.")
     blocks: list[Block] = [Para(describe_move(scenario, move), 15, True)]
     blocks += [Para(line, 14, gap=6) for line in lines if line]
+    citation = _citation(scenario, move)
+    if citation is not None:
+        blocks.append(quote_para(quoted(scenario, citation), gap=8))
     return blocks
+
+
+def _citation(scenario: Scenario, move: Move) -> Citation | None:
+    """The source's words for what the move brings to the table: the argument it makes, the
+    objection it raises, or the proposal it is about."""
+    if isinstance(move, Answer):
+        return scenario.argument(move.argument).citation
+    if isinstance(move, RaiseObjection):
+        return scenario.objection(move.objection).citation
+    if isinstance(move, (Table, Amend, Accept, Reject)):
+        return scenario.proposal(move.proposal).citation
+    return None

@@ -7,10 +7,11 @@ from collections.abc import Collection, Mapping, Sequence
 from game.engine.state import Direction, LogEntry, Status
 from game.engine.view import View
 from game.saves.timeouts import with_timeouts
+from game.scenario.citations import quoted
 from game.scenario.models import Scenario, SideId
 from game.scenario.playable import bars_every_choice
 from game.ui.session import Session
-from game.ui.text import Block, Meter, Para, Rule
+from game.ui.text import Block, Meter, Para, Rule, quote_para
 
 STATUS_WORDS = {
     Status.AVAILABLE: "Not yet tabled",
@@ -143,6 +144,8 @@ def proposals_blocks(session: Session, view: View) -> list[Block]:
                     for t in item.terms
                 )
                 blocks.append(Para(f"Terms: {terms}", 14, indent=14, gap=2))
+            if item.status.on_table and item.citation is not None:
+                blocks.append(quote_para(quoted(scenario, item.citation), indent=14))
             for objection in view.objections:
                 if objection.proposal == item.id:
                     blocks.append(
@@ -155,6 +158,8 @@ def proposals_blocks(session: Session, view: View) -> list[Block]:
                             gap=4,
                         )
                     )
+                    if objection.citation is not None:
+                        blocks.append(quote_para(quoted(scenario, objection.citation), indent=28))
     return blocks
 
 

@@ -57,6 +57,12 @@ class Picture:
 Block = Para | Meter | Rule | Picture
 
 
+def quote_para(text: str, size: int = 13, indent: int = 0, gap: int = 4) -> Para:
+    """A source's quote with its attribution, set apart from the game's own words: dimmed,
+    with the accent bar, as the news shows it."""
+    return Para(text, size, colour="text_dim", indent=indent, gap=gap, marker="accent")
+
+
 def plain_text(blocks: list[Block]) -> list[str]:
     """The words a list of blocks shows, for tests and screen readers of the log."""
     words: list[str] = []

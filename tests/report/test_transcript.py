@@ -18,7 +18,14 @@ from game.saves import load_save, write_save
 from game.saves.replay import proposal_values, trust_pair
 from game.scenario.models import SideId
 from tests.report.helpers import saved_game
-from tests.saves.helpers import BRUSSELS, RULEBOOK, record_for, scenario_copy, use_data_folder
+from tests.saves.helpers import (
+    BRUSSELS,
+    ROOT,
+    RULEBOOK,
+    record_for,
+    scenario_copy,
+    use_data_folder,
+)
 
 NAMES = {"NATO": SideId.NATO, "Russia": SideId.RUSSIA}
 CHANGE = r"(?:rose \d+ to|fell \d+ to|stayed at) (\d+)"
@@ -197,3 +204,40 @@ def test_a_pass_on_time_says_so_in_every_format(tmp_path, monkeypatch):
         f"{late} passed: time ran out.",
         f"{chose} passed.",
     ]
+
+
+def test_a_quote_shows_once_at_the_move_that_brings_it_and_its_source_at_the_end(
+    tmp_path, monkeypatch
+):
+    # The scenario's quotes for proposals, objections and arguments never reached a report.
+    from game.engine.moves import Answer, RaiseObjection, Reject, Table
+
+    use_data_folder(tmp_path, monkeypatch)
+    scenario, path = scenario_copy(tmp_path, ROOT / "scenarios" / "2011-lisbon-to-chicago.yaml")
+    N, R = SideId.NATO, SideId.RUSSIA
+    objected = ("need-legal-guarantee", "joint-exercises")
+    moves = [
+        Table(N, "joint-exercises"),
+        RaiseObjection(R, *objected),
+        Answer(N, *objected, "founding-act-answer"),
+        Reject(R, "joint-exercises"),
+        Table(N, "joint-exercises", (("scale", "live"),)),
+    ]
+    state = replay(scenario, 3, moves)
+    transcript = build(load_save(write_save(record_for(scenario, path, 3), state)))
+    said = "(Anders Fogh Rasmussen, 2011)"
+    quotes = [row.quote for row in transcript.rows]
+    assert quotes[0] == (
+        "“we proposed holding joint NATO-Russia theater missile defense exercises next year” "
+        f"{said}"
+    )
+    assert quotes[1] is not None and quotes[1].startswith("“Russia has also said it needs")
+    assert quotes[2] is not None and quotes[2].endswith(said)
+    assert quotes[3:] == [None, None]  # tabled again: not quoted twice
+    text, page = markdown.render(transcript), html.render(transcript, b"")
+    assert f"   - _{markdown.markdown_text(quotes[0])}_" in text
+    assert f'<p class="quote">{escape(quotes[0])}</p>' in page
+    full = "Anders Fogh Rasmussen, NATO Secretary General: “NATO-Russia relations"
+    assert text.count(full) == 1 and text.index("## Sources quoted") < text.index(full)
+    assert page.count(escape(full)) == 1
+    assert page.index("<h2>Sources quoted</h2>") < page.index(escape(full))

@@ -52,3 +52,11 @@ def test_news_of_the_first_round_waits_for_the_players_in_both_modes():
     assert hotseat.pending_events == [news]
     quiet = Session.start(brussels, Setup(mode=SOLO, seed=1))
     assert not quiet.state.events_fired and quiet.pending_events == []
+
+
+def test_the_news_quotes_its_source_as_every_quote_in_the_game_is_attributed():
+    brussels = load(ROOT / "scenarios" / "2009-brussels.yaml")
+    news = brussels.event_by_id["positive-tone"]
+    assert news.citation is not None
+    texts = [b.text for b in event_blocks(news, brussels, SideId.NATO) if isinstance(b, Para)]
+    assert f"“{news.citation.quote}” (Associated Press and Reuters, 2009)" in texts

@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.engine import legal_moves, replay
 from game.engine.moves import (
     Accept,
+    Answer,
     Move,
     Pass,
     RaiseObjection,
@@ -164,3 +165,30 @@ def test_a_side_withdraws_only_its_own_proposal_and_rejects_the_others():
     state = _tutorial([TESTS, Pass(R)])
     headings = [title for title, _ in grouped(legal_moves(state, N), state)]
     assert OWN_REJECT_HEADING in headings and REJECT_HEADING not in headings
+
+
+LISBON = ROOT / "scenarios" / "2011-lisbon-to-chicago.yaml"
+OBJECTED = [
+    Table(N, "joint-exercises"),
+    RaiseObjection(R, "need-legal-guarantee", "joint-exercises"),
+]
+
+
+def test_the_details_quote_the_source_of_the_proposal_objection_or_argument():
+    # A scenario's citations never reached the players: only the news quoted its source.
+    state = replay(load(LISBON), 1, OBJECTED[:1])
+    assert (
+        "“we proposed holding joint NATO-Russia theater missile defense exercises next year” "
+        "(Anders Fogh Rasmussen, 2011)"
+    ) in _texts(state, Accept(R, "joint-exercises"))
+    assert (
+        "“Russia has also said it needs legal guarantees that NATO missile defenses are not a "
+        "threat.” (Anders Fogh Rasmussen, 2011)"
+    ) in _texts(state, OBJECTED[1])
+    answered = replay(load(LISBON), 1, OBJECTED)
+    answer = Answer(N, "need-legal-guarantee", "joint-exercises", "founding-act-answer")
+    assert any(
+        text.startswith("“when NATO and Russia signed the NATO-Russia Founding Act in 1997")
+        and text.endswith("(Anders Fogh Rasmussen, 2011)")
+        for text in _texts(answered, answer)
+    )

@@ -77,3 +77,31 @@ def test_a_pass_on_time_says_so_in_the_log_as_in_the_transcript():
     assert texts.count(timed_out_text(nato)) == 1
     assert texts.count(f"{nato} passed.") == 1  # the pass made in time
     assert texts.index(timed_out_text(nato)) < texts.index(f"{nato} passed.")  # newest first
+
+
+def test_a_proposal_on_the_table_and_an_open_objection_quote_their_source():
+    # The scenario's quotes for a proposal and an objection never reached the table.
+    from game.engine.moves import RaiseObjection, Table
+    from game.scenario import load
+    from game.ui.session import Session, Setup
+    from game.ui.table_panels import proposals_blocks
+    from tests.ai.helpers import ROOT
+
+    lisbon = load(ROOT / "scenarios" / "2011-lisbon-to-chicago.yaml")
+    session = Session.start(lisbon, Setup(mode="hotseat", seed=1))
+    session.play(Table(SideId.NATO, "joint-exercises"))
+    session.play(RaiseObjection(SideId.RUSSIA, "need-legal-guarantee", "joint-exercises"))
+    texts = [b.text for b in proposals_blocks(session, session.view()) if isinstance(b, Para)]
+    proposal = texts.index("Joint missile-defence exercise: On the table")
+    objection = next(i for i, t in enumerate(texts) if t.startswith("Open objection by"))
+    assert texts[objection - 1] == (
+        "“we proposed holding joint NATO-Russia theater missile defense exercises next year” "
+        "(Anders Fogh Rasmussen, 2011)"
+    )
+    assert proposal < objection - 1
+    assert texts[objection + 1] == (
+        "“Russia has also said it needs legal guarantees that NATO missile defenses are not a "
+        "threat.” (Anders Fogh Rasmussen, 2011)"
+    )
+    # Proposals not on the table are quoted where they are tabled, in the move's details.
+    assert sum(t.startswith("“") for t in texts) == 2

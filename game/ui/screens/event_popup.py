@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.scenario.citations import quoted
 from game.scenario.models import Event, SideId
 from game.ui.screen import Screen
 from game.ui.screens.common import dialog, row_height
-from game.ui.text import Block, Para, render
+from game.ui.text import Block, Para, quote_para, render
 
 if TYPE_CHECKING:
     from game.scenario.models import Scenario
@@ -52,11 +53,7 @@ def event_blocks(event: Event, scenario: Scenario, viewer: SideId | None = None)
         )
         blocks.append(Para(f"For you (private): {worth}.", 15, gap=6))
     if event.citation is not None:
-        source = next((s for s in scenario.sources if s.id == event.citation.source), None)
-        where = f" ({source.title}, {source.date:%Y})" if source else ""
-        blocks.append(
-            Para(f"“{event.citation.quote}”{where}", 14, colour="text_dim", marker="accent", gap=12)
-        )
+        blocks.append(quote_para(quoted(scenario, event.citation), 14, gap=12))
     return blocks
 
 
