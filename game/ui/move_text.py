@@ -104,6 +104,18 @@ def _tabled_variants(scenario: Scenario, move: Table) -> list[str]:
     return [_variant_label(scenario, proposal.id, t.id, chosen[t.id]) for t in proposal.terms]
 
 
+def _meanings(scenario: Scenario, proposal_id: str, chosen: Terms) -> list[str]:
+    """What each chosen variant means ('Label: summary'), for the variants the scenario
+    explains, in the order of the proposal's terms."""
+    picked = dict(chosen)
+    found = []
+    for term in scenario.proposal(proposal_id).terms:
+        variant = next((v for v in term.variants if v.id == picked.get(term.id)), None)
+        if variant is not None and variant.summary:
+            found.append(f"{variant.label}: {variant.summary}")
+    return found
+
+
 def short_label(scenario: Scenario, move: Move) -> str:
     """A button label: the move without the verb its heading already gives."""
     if isinstance(move, Table):
@@ -352,7 +364,9 @@ def move_details(state: State, move: Move) -> list[Block]:
             else "Tabling counts as your acceptance; it is agreed once the other side accepts."
         )
         lines.append(_worth(state, side, move.proposal, move.terms))
-        lines.append(scenario.proposal(move.proposal).summary)
+        proposal = scenario.proposal(move.proposal)
+        lines.append(proposal.summary)
+        lines += _meanings(scenario, move.proposal, terms_with_defaults(proposal, move.terms))
     elif isinstance(move, Amend):
         live = state.proposal(move.proposal)
         changed = dict(live.terms)
@@ -363,6 +377,7 @@ def move_details(state: State, move: Move) -> list[Block]:
             else "After an amendment only your acceptance stands: the other side must accept again."
         )
         lines.append(_worth(state, side, move.proposal, tuple(sorted(changed.items()))))
+        lines += _meanings(scenario, move.proposal, ((move.term, move.variant),))
     elif isinstance(move, RaiseObjection):
         objection = scenario.objection(move.objection)
         lines.append(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.engine import legal_moves, replay
 from game.engine.moves import (
     Accept,
+    Amend,
     Answer,
     Move,
     Pass,
@@ -192,3 +193,16 @@ def test_the_details_quote_the_source_of_the_proposal_objection_or_argument():
         and text.endswith("(Anders Fogh Rasmussen, 2011)")
         for text in _texts(answered, answer)
     )
+
+
+def test_tabling_and_amending_say_what_the_chosen_terms_mean():
+    # A variant's summary ("what this variant means") was never shown, not even when
+    # choosing it in an amendment.
+    state = _tutorial([TESTS])
+    amend = Amend(R, "watch-tests", "how-often", "once-a-year")
+    assert "Once a year: One visit a year; easier for NATO, worth less to Russia." in _texts(
+        state, amend
+    )
+    tabled = _texts(_tutorial([]), TESTS)
+    assert "Every test: The other side's experts may come to every test." in tabled
+    assert not any(text.startswith("Once a year:") for text in tabled)
