@@ -377,12 +377,16 @@ def move_details(state: State, move: Move) -> list[Block]:
             else "After an amendment only your acceptance stands: the other side must accept again."
         )
         lines.append(_worth(state, side, move.proposal, tuple(sorted(changed.items()))))
+        # The change first: it is what the heading names; then what the whole proposal is.
         lines += _meanings(scenario, move.proposal, ((move.term, move.variant),))
+        lines.append(scenario.proposal(move.proposal).summary)
     elif isinstance(move, RaiseObjection):
         objection = scenario.objection(move.objection)
         lines.append(
             f"While it is open, '{scenario.proposal(move.proposal).title}' cannot be agreed."
         )
+        # What the proposal is, next to its title: the line after is what the side says.
+        lines.append(scenario.proposal(move.proposal).summary)
         lines.append(f"You say: {objection.text}")
     elif isinstance(move, Answer):
         argument = scenario.argument(move.argument)
@@ -403,6 +407,7 @@ def move_details(state: State, move: Move) -> list[Block]:
             f"If {other} has accepted too and no objection is open, it is agreed: "
             f"{agreement_changes(state, side, move.proposal)}."
         )
+        lines.append(scenario.proposal(move.proposal).summary)
     elif isinstance(move, Reject):
         live = state.proposal(move.proposal)
         if live.tabled_by is side:
@@ -415,6 +420,7 @@ def move_details(state: State, move: Move) -> list[Block]:
                 "again only with different terms."
             )
             lines.append(_restraint(state, side))
+        lines.append(scenario.proposal(move.proposal).summary)
     elif isinstance(move, Statement):
         if move.tone is Tone.FIRM:
             lines.append(_restraint(state, side))

@@ -144,6 +144,10 @@ def proposals_blocks(session: Session, view: View) -> list[Block]:
                     for t in item.terms
                 )
                 blocks.append(Para(f"Terms: {terms}", 14, indent=14, gap=2))
+            if item.status.on_table:
+                # What it means, for the side it was tabled against too; the proposals off
+                # the table say it in their tabling moves, where it is chosen.
+                blocks.append(Para(item.summary, 14, colour="text_dim", indent=14, gap=2))
             if item.status.on_table and item.citation is not None:
                 blocks.append(quote_para(quoted(scenario, item.citation), indent=14))
             for objection in view.objections:

@@ -10,6 +10,7 @@ from game.engine.moves import (
     Move,
     Pass,
     RaiseObjection,
+    Reject,
     Statement,
     Table,
     Tone,
@@ -206,3 +207,17 @@ def test_tabling_and_amending_say_what_the_chosen_terms_mean():
     tabled = _texts(_tutorial([]), TESTS)
     assert "Every test: The other side's experts may come to every test." in tabled
     assert not any(text.startswith("Once a year:") for text in tabled)
+
+
+def test_every_move_on_a_proposal_says_what_it_means():
+    # Only the tabling move said it: the other side never read what a proposal tabled
+    # against it meant.
+    summary = load(ROOT / "scenarios" / "tutorial.yaml").proposal("watch-tests").summary
+    state = _tutorial([TESTS])
+    for move in (
+        Accept(R, "watch-tests"),
+        Reject(R, "watch-tests"),
+        Amend(R, "watch-tests", "how-often", "once-a-year"),
+        RaiseObjection(R, "only-watching", "watch-tests"),
+    ):
+        assert summary in _texts(state, move), move

@@ -105,3 +105,24 @@ def test_a_proposal_on_the_table_and_an_open_objection_quote_their_source():
     )
     # Proposals not on the table are quoted where they are tabled, in the move's details.
     assert sum(t.startswith("“") for t in texts) == 2
+
+
+def test_a_proposal_on_the_table_says_what_it_means():
+    # The side a proposal was tabled against never read its summary.
+    from game.engine.moves import Table
+    from game.scenario import load
+    from game.ui.session import Session, Setup
+    from game.ui.table_panels import proposals_blocks
+    from tests.ai.helpers import ROOT
+
+    lisbon = load(ROOT / "scenarios" / "2011-lisbon-to-chicago.yaml")
+    session = Session.start(lisbon, Setup(mode="hotseat", seed=1))
+    session.play(Table(SideId.NATO, "joint-exercises"))
+    texts = [
+        b.text
+        for b in proposals_blocks(session, session.view(SideId.RUSSIA))
+        if isinstance(b, Para)
+    ]
+    assert lisbon.proposal("joint-exercises").summary in texts
+    # Off the table, its tabling move says it.
+    assert lisbon.proposal("transparency").summary not in texts
