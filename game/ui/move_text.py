@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from game.engine import constants as C
 from game.engine import describe_move
+from game.engine.effects import change_support, unmet
 from game.engine.moves import (
     Accept,
     Amend,
@@ -21,7 +24,7 @@ from game.engine.moves import (
     WithdrawObjection,
 )
 from game.engine.state import Direction, State, Status
-from game.engine.trust import fade_words, trust_of
+from game.engine.trust import fade_words, trust_level, trust_of
 from game.engine.values import effective_kind, effective_value, terms_with_defaults
 from game.scenario.citations import quoted
 from game.scenario.models import Citation, Condition, ProposalKind, Scenario, SideId
@@ -174,36 +177,105 @@ def detail(scenario: Scenario, move: Move) -> str:
     return short_label(scenario, move)
 
 
-def describe_condition(condition: Condition | None, scenario: Scenario) -> str:
-    """A condition in words ('NATO's trust in Russia at least 40'), or '' if none."""
+def describe_condition(
+    condition: Condition | None,
+    scenario: Scenario,
+    state: State | None = None,
+    tested: State | None = None,
+) -> str:
+    """A condition in words, each part with its verb ('NATO's trust in Russia is at least
+    40'), or '' if none. With `state`, each part says where it stands now and, when it does
+    not hold, that this cannot work yet ('(now 38: this cannot work yet)'); it is tested on
+    `tested` when given (an answer's cost is paid before its condition is tested)."""
     if condition is None:
         return ""
-    parts = []
+    parts: list[_Part] = []
     names = {"nato_in_russia": "NATO's trust in Russia", "russia_in_nato": "Russia's trust in NATO"}
-    for trust, word in ((condition.trust_at_least, "at least"), (condition.trust_below, "below")):
-        if trust is not None:
-            for key, label in names.items():
-                value = getattr(trust, key)
-                if value is not None:
-                    parts.append(f"{label} {word} {value}")
-    for levels, word in (
-        (condition.support_at_least, "at least"),
-        (condition.support_below, "below"),
-    ):
-        if levels is not None:
-            for side in SideId:
-                value = getattr(levels, side.value)
-                if value is not None:
-                    parts.append(f"support for {scenario.sides.of(side).name} {word} {value}")
+    support = {side.value: f"support for {scenario.sides.of(side).name}" for side in SideId}
+    for field in ("trust_at_least", "trust_below", "support_at_least", "support_below"):
+        levels = getattr(condition, field)
+        word = "at least" if field.endswith("at_least") else "below"
+        for key, label in (names if field.startswith("trust") else support).items():
+            value = getattr(levels, key) if levels is not None else None
+            if value is not None:
+                # The part alone, so that the engine's own rule says whether it holds.
+                only = Condition.model_validate({field: {key: value}})
+                now = _numbers(state, tested, key)
+                parts.append(_Part(f"{label} is {word} {value}", only, now, word == "at least"))
     if condition.round_at_least:
-        parts.append(f"from round {condition.round_at_least}")
-    for pid in condition.agreed:
-        parts.append(f"'{scenario.proposal(pid).title}' agreed")
-    for pid in condition.not_agreed:
-        parts.append(f"'{scenario.proposal(pid).title}' not agreed")
-    for pid in condition.tabled:
-        parts.append(f"'{scenario.proposal(pid).title}' on the table")
-    return "; ".join(parts)
+        only = Condition(round_at_least=condition.round_at_least)
+        now = f"round {state.round}" if state else ""
+        parts.append(_Part(f"it is round {condition.round_at_least} or later", only, now, True))
+    parts += _proposal_parts(condition, scenario, state)
+    return " and ".join(part.words(state, tested) for part in parts)
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One part of a condition: its words, the part alone (to test it by the engine's own
+    rule), where it stands now, and whether it may yet come to hold as the talks go on."""
+
+    text: str
+    only: Condition
+    now: str
+    hopeful: bool
+
+    def words(self, state: State | None, tested: State | None) -> str:
+        """The part in words, with where it stands now when there is a `state`."""
+        if state is None:
+            return self.text
+        if not unmet(tested or state, self.only):
+            return f"{self.text} (now {self.now})"
+        return f"{self.text} (now {self.now}: this cannot work {'yet' if self.hopeful else 'now'})"
+
+
+def _numbers(state: State | None, tested: State | None, key: str) -> str:
+    """A trust level (`key` a direction) or a side's support (`key` a side) now ('38'), and
+    where it is tested when that differs ('52, 48 once you have paid'); '' without a state."""
+    if state is None:
+        return ""
+    now, then = _level(state, key), _level(tested or state, key)
+    return str(now) if now == then else f"{now}, {then} once you have paid"
+
+
+def _level(state: State, key: str) -> int:
+    """A trust level ('nato_in_russia') or a side's support ('nato') in `state`."""
+    if key in {direction.value for direction in Direction}:
+        return trust_level(state, Direction(key))
+    return state.support.of(SideId(key))
+
+
+_ABOUT_PROPOSALS = (
+    ("agreed", "'{}' is agreed", True),
+    ("not_agreed", "'{}' is not agreed", False),
+    ("tabled", "'{}' is on the table", True),
+    ("not_tabled", "'{}' is not on the table", False),
+    ("objected", "an objection is open against '{}'", True),
+    ("not_objected", "no objection is open against '{}'", False),
+)
+"""A condition's keys that name proposals: the words of each, and whether it may yet hold."""
+
+
+def _proposal_parts(condition: Condition, scenario: Scenario, state: State | None) -> list[_Part]:
+    """The parts of a condition about proposals: agreed, on the table, objected to, or not."""
+    parts = []
+    for field, words, hopeful in _ABOUT_PROPOSALS:
+        for pid in getattr(condition, field):
+            only = Condition.model_validate({field: [pid]})
+            now = _proposal_now(state, field, pid) if state else ""
+            parts.append(_Part(words.format(scenario.proposal(pid).title), only, now, hopeful))
+    return parts
+
+
+def _proposal_now(state: State, field: str, pid: str) -> str:
+    """Where a proposal stands now, in the terms of a condition's part about it."""
+    if field.endswith("objected"):
+        count = sum(o.proposal == pid for o in state.objections)
+        return f"{count} open" if count else "none open"
+    live = state.proposal(pid)
+    if field.endswith("agreed"):
+        return "agreed" if live.status is Status.AGREED else "not agreed"
+    return "on the table" if live.status.on_table else "not on the table"
 
 
 def value_to(state: State, side: SideId, proposal_id: str, terms: Terms) -> float:
@@ -392,10 +464,12 @@ def move_details(state: State, move: Move) -> list[Block]:
         argument = scenario.argument(move.argument)
         lines.append(f"You say: {argument.text}")
         chance = f"{round(argument.chance * 100)}% chance to resolve the objection"
-        condition = describe_condition(argument.condition, scenario)
+        # The cost is paid first, and the condition tested after it (support may be part).
+        paid = change_support(state, side, -argument.cost.support, argument.title)
+        condition = describe_condition(argument.condition, scenario, state, paid)
         lines.append(chance + (f", and only if {condition}" if condition else "") + ".")
         if argument.cost.support:
-            lines.append(f"Costs {argument.cost.support} support at home.")
+            lines.append(f"Costs {argument.cost.support} support at home, paid even if it fails.")
         lines.append("Each argument can be tried once against an objection.")
     elif isinstance(move, WithdrawObjection):
         lines += _withdraw_lines(state, move)

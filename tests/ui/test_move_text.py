@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from game.engine import legal_moves, replay
 from game.engine.moves import (
     Accept,
@@ -221,3 +223,67 @@ def test_every_move_on_a_proposal_says_what_it_means():
         RaiseObjection(R, "only-watching", "watch-tests"),
     ):
         assert summary in _texts(state, move), move
+
+
+def test_an_answer_says_its_condition_with_a_verb_and_where_it_stands_now():
+    # It said "only if NATO's trust in Russia at least 50", not that trust was 40: a
+    # player paid for an answer that could not work.
+    state = replay(
+        load(LISBON),
+        1,
+        [Table(N, "joint-exercises"), RaiseObjection(R, "inflated-threat", "joint-exercises")],
+    )
+    answer = Answer(N, "inflated-threat", "joint-exercises", "share-intelligence")
+    assert (
+        "90% chance to resolve the objection, and only if NATO's trust in Russia is at least 50 "
+        "(now 40: this cannot work yet)."
+    ) in _texts(state, answer)
+    assert "Costs 2 support at home, paid even if it fails." in _texts(state, answer)
+    met = replay(load(LISBON), 1, OBJECTED)
+    answer = Answer(N, "need-legal-guarantee", "joint-exercises", "written-declaration")
+    assert (
+        "90% chance to resolve the objection, and only if Russia's trust in NATO is at least 30 "
+        "(now 35)."
+    ) in _texts(met, answer)
+
+
+def test_every_key_of_a_condition_is_said_and_tested_as_the_engine_tests_it():
+    # `not_tabled`, `objected` and `not_objected` were left out of the answer's details.
+    from game.scenario.models import Condition
+    from game.ui.move_text import describe_condition
+
+    scenario = load(ROOT / "scenarios" / "tutorial.yaml")
+    state = _tutorial([TESTS, RaiseObjection(R, "only-watching", "watch-tests")])
+    condition = Condition.model_validate(
+        {
+            "round_at_least": 3,
+            "trust_at_least": {"nato_in_russia": 55},
+            "trust_below": {"russia_in_nato": 60},
+            "support_at_least": {"nato": 50},
+            "support_below": {"russia": 50},
+            "agreed": ["joint-exercise"],
+            "not_agreed": ["guarantee"],
+            "tabled": ["watch-tests"],
+            "not_tabled": ["watch-tests"],
+            "objected": ["watch-tests"],
+            "not_objected": ["watch-tests"],
+        }
+    )
+    assert set(Condition.model_fields) == set(condition.model_dump(exclude_defaults=True))
+    # NATO pays 3 support first (51 to 48): its support is tested after paying.
+    assert state.support.nato == 51
+    paid = replace(state, support=state.support.with_value(N, 48))
+    assert describe_condition(condition, scenario, state, paid).split(" and ") == [
+        "NATO's trust in Russia is at least 55 (now 50: this cannot work yet)",
+        "Russia's trust in NATO is below 60 (now 50)",
+        "support for NATO is at least 50 (now 51, 48 once you have paid: this cannot work yet)",
+        "support for Russian Federation is below 50 (now 50: this cannot work now)",
+        "it is round 3 or later (now round 2: this cannot work yet)",
+        "'Joint exercise' is agreed (now not agreed: this cannot work yet)",
+        "'Guarantee: not aimed at Russia' is not agreed (now not agreed)",
+        "'Watch each other's tests' is on the table (now on the table)",
+        "'Watch each other's tests' is not on the table (now on the table: this cannot work now)",
+        "an objection is open against 'Watch each other's tests' (now 1 open)",
+        "no objection is open against 'Watch each other's tests' (now 1 open: this cannot "
+        "work now)",
+    ]
