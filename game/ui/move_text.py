@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.ai.board import kind_label
 from game.engine import constants as C
 from game.engine import describe_move
 from game.engine.effects import change_support, unmet
@@ -311,7 +312,9 @@ def _worth(state: State, side: SideId, proposal_id: str, terms: Terms) -> str:
         and kind in (ProposalKind.PROMISE, ProposalKind.STRUCTURAL)
         and trust < C.FULL_TRUST_AT
     ):
-        note = f" (a {kind.value}: discounted while your trust is {trust})"
+        # In the words the computer's explanations use ("a {kind.value}" read "a structural").
+        full = C.FULL_TRUST_AT
+        note = f" ({kind_label(kind)}: discounted while your trust is {trust}, under {full})"
     return f"Worth to you: {value:+.1f} of 10{note}."
 
 

@@ -60,3 +60,18 @@ def test_the_news_quotes_its_source_as_every_quote_in_the_game_is_attributed():
     assert news.citation is not None
     texts = [b.text for b in event_blocks(news, brussels, SideId.NATO) if isinstance(b, Para)]
     assert f"“{news.citation.quote}” (Associated Press and Reuters, 2009)" in texts
+
+
+def test_the_news_says_which_way_the_deadline_moves_in_words():
+    # It said "the deadline moves +1 round(s)".
+    tutorial = load(ROOT / "scenarios" / "tutorial.yaml")
+    news = tutorial.event_by_id["practice-missile-test"]
+    for rounds, words in ((1, "1 round later"), (-2, "2 rounds earlier")):
+        effect = news.effect.model_copy(update={"deadline": rounds})
+        moved = news.model_copy(update={"effect": effect})
+        said = next(t for t in _texts_of(moved, tutorial) if t.startswith("Effect:"))
+        assert f"the deadline moves {words}" in said
+
+
+def _texts_of(news, scenario) -> list[str]:
+    return [b.text for b in event_blocks(news, scenario, SideId.NATO) if isinstance(b, Para)]

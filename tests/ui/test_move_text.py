@@ -287,3 +287,10 @@ def test_every_key_of_a_condition_is_said_and_tested_as_the_engine_tests_it():
         "no objection is open against 'Watch each other's tests' (now 1 open: this cannot "
         "work now)",
     ]
+
+
+def test_a_discounted_value_names_its_kind_in_words():
+    # It read "(a structural: discounted while your trust is 36)".
+    state = replay(load(ROOT / "scenarios" / "2009-brussels.yaml"), 1, [])
+    worth = next(t for t in _texts(state, Table(N, "council-restart")) if t.startswith("Worth"))
+    assert worth.endswith("(a joint structure: discounted while your trust is 30, under 60).")

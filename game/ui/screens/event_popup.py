@@ -36,7 +36,7 @@ def event_blocks(event: Event, scenario: Scenario, viewer: SideId | None = None)
                     f"support for {scenario.sides.of(side).name} {effect.support.of(side):+d}"
                 )
     if effect.deadline:
-        changes.append(f"the deadline moves {effect.deadline:+d} round(s)")
+        changes.append(f"the deadline moves {deadline_shift(effect.deadline)}")
     if changes:
         blocks.append(Para("Effect: " + "; ".join(changes) + ".", 15, colour="text_dim", gap=10))
     own = [
@@ -55,6 +55,13 @@ def event_blocks(event: Event, scenario: Scenario, viewer: SideId | None = None)
     if event.citation is not None:
         blocks.append(quote_para(quoted(scenario, event.citation), 14, gap=12))
     return blocks
+
+
+def deadline_shift(rounds: int) -> str:
+    """'1 round later', '2 rounds earlier': how far a deadline effect moves the deadline, as
+    the log says it when it moves."""
+    steps = abs(rounds)
+    return f"{steps} round{'s' if steps > 1 else ''} {'later' if rounds > 0 else 'earlier'}"
 
 
 class EventPopup(Screen):
