@@ -19,12 +19,17 @@ from game.engine.moves import (
     WalkOut,
     WithdrawObjection,
 )
+from game.engine.state import State
 from game.scenario.models import Scenario
 
 
-def describe_move(scenario: Scenario, move: Move, short: bool = True) -> str:
+def describe_move(
+    scenario: Scenario, move: Move, short: bool = True, before: State | None = None
+) -> str:
     """What the move is, in a few words a player understands (`short`: an objection's text
-    cut to fit a button; a report wants it whole)."""
+    cut to fit a button; a report wants it whole). With `before`, the state it is made in,
+    a rejection says whether it withdraws the mover's own proposal or rejects the other
+    side's."""
     if isinstance(move, Table):
         proposal = scenario.proposal(move.proposal)
         return f"Table '{proposal.title}'{terms_phrase(proposal, move.terms)}"
@@ -48,7 +53,11 @@ def describe_move(scenario: Scenario, move: Move, short: bool = True) -> str:
     if isinstance(move, Accept):
         return f"Accept '{scenario.proposal(move.proposal).title}'"
     if isinstance(move, Reject):
-        return f"Reject or withdraw '{scenario.proposal(move.proposal).title}'"
+        title = scenario.proposal(move.proposal).title
+        if before is None:
+            return f"Reject or withdraw '{title}'"
+        own = before.proposal(move.proposal).tabled_by is move.side
+        return f"Withdraw your proposal '{title}'" if own else f"Reject '{title}'"
     if isinstance(move, Statement):
         if move.tone is Tone.FIRM:
             return (

@@ -160,7 +160,7 @@ class Replay:
             number,
             before.round,
             move,
-            describe_move(self.scenario, move, short=False),
+            describe_move(self.scenario, move, short=False, before=before),
             after.log[len(before.log) :],
             before,
             after,

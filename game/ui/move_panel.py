@@ -154,7 +154,9 @@ class MovePanel:
                     words = displayable(detail(scenario, move), font) if shared else label
                     text = ellipsize(words, font, width - left - px(28))
                     # In full: the button shows the shortened label already.
-                    tip = displayable(describe_move(scenario, move, short=False), font)
+                    tip = displayable(
+                        describe_move(scenario, move, short=False, before=self.session.state), font
+                    )
                     cost = self._row(rows, text, tip, pygame.Rect(left, y, width - left, row_h))
                     button = self.rows[rows]
                     action = self._chooser(move)

@@ -28,7 +28,7 @@ from game.engine.state import Direction, State, Status
 from game.engine.trust import fade_words, trust_level, trust_of
 from game.engine.values import effective_kind, effective_value, terms_with_defaults
 from game.scenario.citations import quoted
-from game.scenario.models import Citation, Condition, ProposalKind, Scenario, SideId
+from game.scenario.models import Citation, Condition, Effect, ProposalKind, Scenario, SideId
 from game.ui.text import Block, Para, quote_para
 
 WITHDRAW_HEADING = "Withdraw your objection"
@@ -349,10 +349,42 @@ def agreement_changes(state: State, side: SideId, proposal_id: str) -> str:
             f"{other}'s trust in you {_trust_change(theirs)}",
             f"your trust in {other} {_trust_change(yours)}",
         ]
-    if effect and effect.support:
-        for who, number in (("your", side), (f"{other}'s", side.other)):
-            if effect.support.of(number):
-                phrases.append(f"{who} support at home {effect.support.of(number):+d}")
+    if effect is not None:
+        phrases += _support_phrases(effect, side, other)
+    return "; ".join(phrases)
+
+
+def _support_phrases(effect: Effect, side: SideId, other: str) -> list[str]:
+    """An effect's support changes, as `side` reads them."""
+    if not effect.support:
+        return []
+    return [
+        f"{who} support at home {effect.support.of(number):+d}"
+        for who, number in (("your", side), (f"{other}'s", side.other))
+        if effect.support.of(number)
+    ]
+
+
+def effect_words(state: State, side: SideId, effect: Effect | None) -> str:
+    """A scenario effect's public changes (trust, support, the deadline), as `side` reads
+    them; its value changes are private and left out."""
+    if effect is None:
+        return ""
+    other = state.scenario.sides.of(side.other).name
+    phrases = []
+    if effect.trust:
+        for direction, whose in (
+            (Direction.of(side.other), f"{other}'s trust in you"),
+            (Direction.of(side), f"your trust in {other}"),
+        ):
+            size = getattr(effect.trust, direction.value)
+            if size:
+                phrases.append(f"{whose} {size:+d} ({fade_words(effect.fade)})")
+    phrases += _support_phrases(effect, side, other)
+    if effect.deadline:
+        rounds = abs(effect.deadline)
+        later = "later" if effect.deadline > 0 else "earlier"
+        phrases.append(f"the deadline {rounds} round{'s' if rounds > 1 else ''} {later}")
     return "; ".join(phrases)
 
 
@@ -440,6 +472,9 @@ def move_details(state: State, move: Move) -> list[Block]:
         )
         lines.append(_worth(state, side, move.proposal, move.terms))
         proposal = scenario.proposal(move.proposal)
+        brings = effect_words(state, side, proposal.effects.tabled)
+        if brings:
+            lines.append(f"Tabling it also brings: {brings}.")
         lines.append(proposal.summary)
         lines += _meanings(scenario, move.proposal, terms_with_defaults(proposal, move.terms))
     elif isinstance(move, Amend):
@@ -496,6 +531,9 @@ def move_details(state: State, move: Move) -> list[Block]:
                 f"{other}'s trust in you changes by {C.REJECTION_TRUST}; it may table it "
                 "again only with different terms."
             )
+            brings = effect_words(state, side, scenario.proposal(move.proposal).effects.rejected)
+            if brings:
+                lines.append(f"Rejecting it also brings: {brings}.")
             lines.append(_restraint(state, side))
         lines.append(scenario.proposal(move.proposal).summary)
     elif isinstance(move, Statement):
@@ -510,7 +548,7 @@ def move_details(state: State, move: Move) -> list[Block]:
             lines.append(f"If {other} passes next, the agreed package is signed.")
     elif isinstance(move, WalkOut):
         lines.append(f"The game ends at once in breakdown; trust {C.WALK_OUT_TRUST} both ways.")
-    blocks: list[Block] = [Para(describe_move(scenario, move), 15, True)]
+    blocks: list[Block] = [Para(describe_move(scenario, move, before=state), 15, True)]
     blocks += [Para(line, 14, gap=6) for line in lines if line]
     citation = _citation(scenario, move)
     if citation is not None:

@@ -205,9 +205,9 @@ class Session:
             if not isinstance(result, Applied):
                 break  # a loaded save was checked already; a stray state keeps what it has
             self._note_trust(result.log, fading)
-            replayed = result.state
+            before, replayed = replayed, result.state
             if self.solo and move.side is not self.setup.human:
-                self.computer_move = describe_move(self.scenario, move)
+                self.computer_move = describe_move(self.scenario, move, before=before)
                 self.explanation = reasoning or (
                     f"Made in round {made_in}. Its reasoning is not kept in saved games."
                 )
@@ -281,11 +281,12 @@ class Session:
             return None
         self._turn = None
         decision = turn.future.result()
+        before = self.state
         result = self.play(decision.move)
         if isinstance(result, Rejected):
             raise RuntimeError(f"the computer chose an illegal move: {result.message}")
         self.explanation = decision.explanation
-        self.computer_move = describe_move(self.scenario, decision.move)
+        self.computer_move = describe_move(self.scenario, decision.move, before=before)
         self.reasons[len(self.state.moves)] = (self.computer_move, self.explanation)
         return result
 

@@ -294,3 +294,31 @@ def test_a_discounted_value_names_its_kind_in_words():
     state = replay(load(ROOT / "scenarios" / "2009-brussels.yaml"), 1, [])
     worth = next(t for t in _texts(state, Table(N, "council-restart")) if t.startswith("Worth"))
     assert worth.endswith("(a joint structure: discounted while your trust is 30, under 60).")
+
+
+def test_tabling_and_rejecting_say_the_scenarios_own_effects():
+    # A student tabled 'Pause NATO enlargement' and silently lost 3 of NATO's trust and gave
+    # Russia 3 support; the preview named only its worth (and a rejection only the usual -2).
+    brussels = load(ROOT / "scenarios" / "2009-brussels.yaml")
+    pause = Table(R, "enlargement-pause")
+    state = replay(brussels, 1, [Pass(N)])
+    other = brussels.sides.nato.name
+    assert (
+        f"Tabling it also brings: {other}'s trust in you -3 (fading 1 a round); your support "
+        "at home +3."
+    ) in _texts(state, pause)
+    state = replay(brussels, 1, [Pass(N), pause])
+    russia = brussels.sides.russia.name
+    assert (
+        f"Rejecting it also brings: your support at home +2; {russia}'s support at home +2."
+    ) in _texts(state, Reject(N, "enlargement-pause"))
+    assert not any("also brings" in text for text in _texts(state, Accept(N, "enlargement-pause")))
+
+
+def test_a_rejection_is_headed_reject_or_withdraw_as_it_is():
+    # "Reject or withdraw 'X'" headed a plain rejection of the other side's proposal.
+    state = _tutorial([TESTS])
+    assert _texts(state, Reject(R, "watch-tests"))[0] == "Reject 'Watch each other's tests'"
+    assert _texts(state, Reject(N, "watch-tests"))[0] == (
+        "Withdraw your proposal 'Watch each other's tests'"
+    )
