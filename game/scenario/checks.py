@@ -63,6 +63,20 @@ def duplicates(scenario: Scenario, line_of: LineOf) -> Iterator[Issue]:
                 first[item_id] = index
 
 
+def names(scenario: Scenario) -> Iterator[Issue]:
+    """The two sides need different names in sentences, or the log cannot tell them apart
+    ("Russia's trust in Russia")."""
+    nato, russia = scenario.sides.nato, scenario.sides.russia
+    if nato.short.casefold() != russia.short.casefold():
+        return
+    key = "short_name" if russia.short_name is not None else "name"
+    yield Issue(
+        ("sides", "russia", key),
+        f"both sides are called '{russia.short}' in sentences such as the log's: give one of "
+        "them a different `short_name`",
+    )
+
+
 def _effects(scenario: Scenario) -> Iterator[tuple[LocTuple, Effect]]:
     for index, proposal in enumerate(scenario.proposals):
         for stage in ("tabled", "accepted", "rejected"):

@@ -173,6 +173,7 @@ def _cross_check(scenario: Scenario, root: Node, data: Any) -> list[Finding]:
 
     issues = [
         *checks.duplicates(scenario, line_of),
+        *checks.names(scenario),
         *checks.references(scenario),
         *checks.terms(scenario),
         *checks.cycles(scenario),

@@ -71,6 +71,9 @@ Text = Annotated[
 ShortText = Annotated[
     str, StringConstraints(min_length=1, max_length=120, strip_whitespace=True), _NotBlank()
 ]
+ShortName = Annotated[
+    str, StringConstraints(min_length=1, max_length=20, strip_whitespace=True), _NotBlank()
+]
 Quote = Annotated[
     str, StringConstraints(min_length=1, max_length=320, strip_whitespace=True), _NotBlank()
 ]
@@ -291,7 +294,16 @@ class RedLine(Strict):
 class Side(Strict):
     """One delegation: its public face and its private instructions."""
 
-    name: ShortText = Field(description="Display name (e.g. 'NATO', 'Russian Federation').")
+    name: ShortText = Field(
+        description="Display name, for headings and labels (e.g. 'NATO', 'Russian Federation')."
+    )
+    short_name: ShortName | None = Field(
+        default=None,
+        description=(
+            "Optional: the name the log and other sentences use (e.g. 'Russia' in \"Russia's "
+            'trust in NATO fell 2 to 40"); without it they use `name`.'
+        ),
+    )
     briefing: Text = Field(description="The public briefing both sides may read.")
     priorities: list[Text] = Field(
         min_length=1, description="Private: what this side wants, most important first."
@@ -303,6 +315,11 @@ class Side(Strict):
     constituencies: list[Constituency] = Field(
         default_factory=list, description="Optional groups at home (e.g. 'US Congress')."
     )
+
+    @property
+    def short(self) -> str:
+        """The name running text gives this side: `short_name`, or `name` without one."""
+        return self.short_name or self.name
 
 
 class Sides(Strict):

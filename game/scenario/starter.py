@@ -50,7 +50,8 @@ sides:
         name: Eastern allies
         description: Members near Russia who fear any deal that looks like a concession.
   russia:
-    name: Russian Federation
+    name: Russian Federation   # the name headings show
+    short_name: Russia         # optional: the name sentences use (at most 20 characters)
     briefing: Russia fears that missile defence will one day weaken its nuclear deterrent.
     priorities:
       - Get a legal guarantee that the system is not aimed at Russia.
