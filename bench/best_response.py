@@ -16,7 +16,6 @@ from game.ai import Player, make_player
 from game.ai.match import PlayerFactory, play_game, player_seed
 from game.engine import apply, is_over, legal_moves, new_game, outcome, view
 from game.engine.describe import describe_move
-from game.engine.effects import SIDE_NAMES
 from game.engine.moves import Move, WalkOut
 from game.engine.results import Rejected
 from game.engine.state import State
@@ -96,7 +95,7 @@ def main() -> list[Row]:
         for side in SideId:
             opponent = make_player(name, side.other, player_seed(SEED, side.other))
             search = best_response(new_game(scenario, SEED), side, opponent)
-            label = f"tutorial as {SIDE_NAMES[side]} vs {name}"
+            label = f"tutorial as {scenario.sides.of(side).short} vs {name}"
             rows.append((label, "lines of play searched", str(search.lines)))
             rows.append((label, "best own / their score", _pair(search.best)))
             # Statements and gestures carry their effects in brackets: the names are enough here.

@@ -26,9 +26,8 @@ class RandomPlayer(Player):
         moves: list[Move] = [m for m in legal if not isinstance(m, WalkOut)] or list(legal)
         move = moves[int(self.rng.integers(len(moves)))]
         reasons = Reasons("pass", note=f"it picked one of {len(moves)} moves at random")
-        return Decision(
-            move, f"{_who(self.side)} plays a random move ({len(moves)} to pick from).", reasons
-        )
+        who = view.names.of(self.side)
+        return Decision(move, f"{who} plays a random move ({len(moves)} to pick from).", reasons)
 
 
 class AcceptPlayer(Player):
@@ -51,8 +50,8 @@ class AcceptPlayer(Player):
                     trust=board.trust,
                     factors=(("it accepts everything", 0.0),),
                 )
-                return Decision(move, explain(self.side, reasons), reasons)
-        return _pass(self.side, legal, "there is nothing on the table it can accept")
+                return Decision(move, explain(view.names.of(self.side), reasons), reasons)
+        return _pass(view.names.of(self.side), legal, "there is nothing on the table it can accept")
 
 
 class _Aiming(Player):
@@ -69,7 +68,7 @@ class _Aiming(Player):
 
     def idle(self, board: Board, legal: Sequence[Move]) -> Decision:
         """What it does when there is nothing to accept or offer."""
-        return _pass(self.side, legal, "nothing is worth doing")
+        return _pass(board.view.names.of(self.side), legal, "nothing is worth doing")
 
     def choose(self, view: View, legal: Sequence[Move]) -> Decision:
         """Decide, and remember our own move so the next view shows only theirs."""
@@ -124,7 +123,7 @@ class _Aiming(Player):
         reasons = Reasons(
             action, option.proposal, board.title(option.proposal), share, aim, trust=board.trust
         )
-        return Decision(move, explain(self.side, reasons), reasons)
+        return Decision(move, explain(board.view.names.of(self.side), reasons), reasons)
 
 
 class Hardliner(_Aiming):
@@ -138,7 +137,8 @@ class Hardliner(_Aiming):
 
     def idle(self, board: Board, legal: Sequence[Move]) -> Decision:
         """Talk tough."""
-        return _statement(self.side, legal, Tone.FIRM, "a hardliner talks tough when it waits")
+        who = board.view.names.of(self.side)
+        return _statement(who, legal, Tone.FIRM, "a hardliner talks tough when it waits")
 
 
 class Conceder(_Aiming):
@@ -181,14 +181,13 @@ class TitForTat(_Aiming):
     def negotiate(self, view: View, legal: Sequence[Move]) -> Decision:
         """Answer a statement with the same tone, otherwise negotiate by its aim."""
         decision = super().negotiate(view, legal)
+        who = view.names.of(self.side)
         if self.tone == "firm":
-            return _statement(self.side, legal, Tone.FIRM, "they talked tough, so it does too")
+            return _statement(who, legal, Tone.FIRM, "they talked tough, so it does too")
         if self.tone in ("conciliatory", "gesture") and isinstance(
             decision.move, (Pass, Statement)
         ):
-            return _statement(
-                self.side, legal, Tone.CONCILIATORY, "they reached out, so it does too"
-            )
+            return _statement(who, legal, Tone.CONCILIATORY, "they reached out, so it does too")
         return decision
 
 
@@ -202,19 +201,15 @@ class Bluffer(Hardliner):
         return 0.0 if board.rounds_left == 0 else 1.0
 
 
-def _who(side: SideId) -> str:
-    return "NATO" if side is SideId.NATO else "Russia"
-
-
-def _pass(side: SideId, legal: Sequence[Move], why: str) -> Decision:
+def _pass(who: str, legal: Sequence[Move], why: str) -> Decision:
     move = next((m for m in legal if isinstance(m, Pass)), legal[0])
     reasons = Reasons("pass", note=why)
-    return Decision(move, explain(side, reasons), reasons)
+    return Decision(move, explain(who, reasons), reasons)
 
 
-def _statement(side: SideId, legal: Sequence[Move], tone: Tone, why: str) -> Decision:
+def _statement(who: str, legal: Sequence[Move], tone: Tone, why: str) -> Decision:
     move = next((m for m in legal if isinstance(m, Statement) and m.tone is tone), None)
     if move is None:
-        return _pass(side, legal, why)
+        return _pass(who, legal, why)
     reasons = Reasons(tone.value, factors=((why, 0.0),))
-    return Decision(move, explain(side, reasons), reasons)
+    return Decision(move, explain(who, reasons), reasons)

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from game.ai.player import HOLD_WORDS, Reasons, Waiting
-from game.scenario.models import SideId
-
-SIDE_NAMES = {SideId.NATO: "NATO", SideId.RUSSIA: "Russia"}
 
 
-def explain(side: SideId, reasons: Reasons) -> str:
-    """One or two sentences saying what the player does and why, with the numbers it used."""
-    sentence = _explain_move(side, reasons)
+def explain(who: str, reasons: Reasons) -> str:
+    """One or two sentences saying what the player does and why, with the numbers it used;
+    `who` is the player's side as sentences name it (its view's `names`)."""
+    sentence = _explain_move(who, reasons)
     if reasons.waiting is not None:
         sentence += " " + _sentence(_waiting_words(reasons.waiting), [])
     return sentence
@@ -36,9 +34,8 @@ def _waiting_words(waiting: Waiting) -> str:
     return f"{offer} waits: it is {worth}, below {bar}"
 
 
-def _explain_move(side: SideId, reasons: Reasons) -> str:
+def _explain_move(who: str, reasons: Reasons) -> str:
     """The sentence about the move itself."""
-    who = SIDE_NAMES[side]
     title = f"'{reasons.title}'" if reasons.title else ""
     parts: list[str] = []
     action = reasons.action

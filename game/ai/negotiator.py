@@ -92,7 +92,7 @@ class Negotiator(Player):
             reasons = replace(reasons, waiting=waiting)
         self.observer.after_own(best.move)
         self.our_last = reasons.action
-        return Decision(best.move, explain(self.side, reasons), reasons)
+        return Decision(best.move, explain(view.names.of(self.side), reasons), reasons)
 
     def _remember(self, board: Board, seen: list[Seen]) -> None:
         """Track how tough the other side has been, for reciprocity."""

@@ -11,7 +11,8 @@ from game.engine.state import Status
 from game.engine.view import View
 from game.scenario.models import SideId
 
-_TRUST_NEEDED = re.compile(r"trust in \w+ is (\d+), below the (\d+) it needs")
+_TRUST_NEEDED = re.compile(r"trust in .+? is (\d+), below the (\d+) it needs")
+"""A failed argument's reason, in the log's words (a side's name may have spaces)."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,8 @@ class Observer:
         Read from the log: an objection also disappears when we answer it or a proposal
         leaves the table, and only the log tells a withdrawal from those.
         """
-        sentences = {objection_withdrawn(self.other, p.title): p.id for p in view.proposals}
+        name = view.names.of(self.other)
+        sentences = {objection_withdrawn(name, p.title): p.id for p in view.proposals}
         return {
             sentences[entry.text]
             for entry in view.log[self._log_length :]

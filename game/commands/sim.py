@@ -149,11 +149,12 @@ def _series(
     if as_json:
         print(json.dumps({"scenario": scenario.id, "nato": nato, "russia": russia, **data}))
         return 0
-    print(f"{scenario.title}: {nato} (NATO) against {russia} (Russia), {plural(games, 'game')}")
+    us, them = scenario.sides.nato.short, scenario.sides.russia.short
+    print(f"{scenario.title}: {nato} ({us}) against {russia} ({them}), {plural(games, 'game')}")
     print(f"  agreement rate      {summary.agreement_rate:.0%}")
     print(
-        f"  mean score          NATO {summary.mean_score['nato']:.1f}, "
-        f"Russia {summary.mean_score['russia']:.1f}"
+        f"  mean score          {us} {summary.mean_score['nato']:.1f}, "
+        f"{them} {summary.mean_score['russia']:.1f}"
     )
     print(f"  mean shared score   {summary.mean_shared_score:.1f}")
     tiers = ", ".join(f"{tier} {count}" for tier, count in summary.tiers.items())
@@ -162,7 +163,7 @@ def _series(
     point = summary.nash_point
     print(
         f"  Nash distance       {summary.mean_nash_distance:.3f} on average "
-        f"(solution: NATO {point[0]:.2f}, Russia {point[1]:.2f})"
+        f"(solution: {us} {point[0]:.2f}, {them} {point[1]:.2f})"
     )
     print("                      how far the agreed packages are from the fairest deal both")
     print("                      sides could sign (the Nash bargaining solution; 0 is that deal)")
@@ -220,7 +221,8 @@ def _balance(scenario: Any, games: int, seed: int, as_json: bool) -> int:
                 "agreement_rate": round(summary.agreement_rate, 4),
             }
     bar.done()
-    flags = _flags(cells, LEVELS)
+    names = (scenario.sides.nato.short, scenario.sides.russia.short)
+    flags = _flags(cells, LEVELS, names)
     if as_json:
         document = {
             "scenario": scenario.id,
@@ -232,20 +234,23 @@ def _balance(scenario: Any, games: int, seed: int, as_json: bool) -> int:
         }
         print(json.dumps(document))
         return 0
-    print(f"{scenario.title}: mean scores NATO / Russia, {plural(games, 'game')} a cell")
-    corner = "NATO \\ Russia"
-    print(f"{corner:<14}" + "".join(f"{level:>14}" for level in LEVELS))
+    us, them = names
+    print(f"{scenario.title}: mean scores {us} / {them}, {plural(games, 'game')} a cell")
+    corner = f"{us} \\ {them}"
+    # The first column fits the corner: two long names must not push the numbers askew.
+    first = max(14, len(corner) + 2)
+    print(f"{corner:<{first}}" + "".join(f"{level:>14}" for level in LEVELS))
     for nato in LEVELS:
         row = "".join(
             f"{cells[(nato, russia)]['nato']:>7.1f} /{cells[(nato, russia)]['russia']:>5.1f}"
             for russia in LEVELS
         )
-        print(f"{nato:<14}{row}")
+        print(f"{nato:<{first}}{row}")
     for level in LEVELS:
         cell = cells[(level, level)]
         print(
-            f"{level} against {level}: NATO wins {int(cell['nato_wins'])}, "
-            f"Russia wins {int(cell['russia_wins'])}"
+            f"{level} against {level}: {us} wins {int(cell['nato_wins'])}, "
+            f"{them} wins {int(cell['russia_wins'])}"
         )
     for flag in flags:
         print(f"FLAG: {flag}")
@@ -262,15 +267,20 @@ def _factory(make: Callable[..., Any], name: str) -> Callable[..., Any]:
     return lambda side, seed: make(name, side, seed)
 
 
-def _flags(cells: dict[tuple[str, str], dict[str, float]], levels: tuple[str, ...]) -> list[str]:
-    """A sentence for each equal-level pairing one side wins far more often."""
+def _flags(
+    cells: dict[tuple[str, str], dict[str, float]],
+    levels: tuple[str, ...],
+    names: tuple[str, str],
+) -> list[str]:
+    """A sentence for each equal-level pairing one side wins far more often; `names` are
+    the sides' short names, NATO's first."""
     flags = []
     for level in levels:
         cell = cells[(level, level)]
         decided = cell["nato_wins"] + cell["russia_wins"]
         if decided == 0:
             continue
-        for side, wins in (("NATO", cell["nato_wins"]), ("Russia", cell["russia_wins"])):
+        for side, wins in zip(names, (cell["nato_wins"], cell["russia_wins"]), strict=True):
             if wins / decided >= FAR_MORE:
                 flags.append(
                     f"{side} wins {int(wins)} of {int(decided)} decided games at {level} "

@@ -29,7 +29,8 @@ def check(state: State, move: Move) -> Rejected | None:
         return Rejected("game_over", "The talks are over: no more moves can be made.")
     if move.side is not state.to_move:
         return Rejected(
-            "not_your_turn", f"It is {_name(state.to_move)}'s turn, not {_name(move.side)}'s."
+            "not_your_turn",
+            f"It is {state.names.of(state.to_move)}'s turn, not {state.names.of(move.side)}'s.",
         )
     if isinstance(move, Table):
         return _check_table(state, move)
@@ -97,10 +98,6 @@ def legal_moves(state: State, side: SideId) -> list[Move]:
     return [move for move in candidates if check(state, move) is None]
 
 
-def _name(side: SideId) -> str:
-    return "NATO" if side is SideId.NATO else "Russia"
-
-
 def _known(state: State, proposal_id: str) -> Rejected | None:
     if proposal_id not in state.scenario.proposal_by_id:
         return Rejected("unknown_proposal", f"There is no proposal called '{proposal_id}'.")
@@ -124,7 +121,8 @@ def _check_table(state: State, move: Table) -> Rejected | None:
     proposal = state.scenario.proposal(move.proposal)
     live = state.proposal(move.proposal)
     if move.side not in proposal.tabled_by:
-        return Rejected("not_allowed", f"{_name(move.side)} cannot table '{proposal.title}'.")
+        name = state.names.of(move.side)
+        return Rejected("not_allowed", f"{name} cannot table '{proposal.title}'.")
     if live.status.on_table:
         return Rejected("already_on_table", f"'{proposal.title}' is already on the table.")
     if live.status is Status.AGREED:

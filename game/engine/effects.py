@@ -6,10 +6,8 @@ from dataclasses import replace
 
 from game.engine import constants as C
 from game.engine.state import Direction, LogEntry, Pair, State, TrustPoint
-from game.engine.trust import add_modifier, change_phrase, trust_level
+from game.engine.trust import add_modifier, change_phrase, trust_level, trust_words
 from game.scenario.models import Condition, Effect, SideId
-
-SIDE_NAMES = {SideId.NATO: "NATO", SideId.RUSSIA: "Russia"}
 
 
 def log(state: State, kind: str, text: str, side: SideId | None = None) -> State:
@@ -35,7 +33,8 @@ def change_support(state: State, side: SideId, delta: int, reason: str) -> State
     after = max(C.SUPPORT_MIN, min(C.SUPPORT_MAX, before + delta))
     state = replace(state, support=state.support.with_value(side, after))
     verb = change_phrase(before, after)
-    return log(state, "support", f"Support for {SIDE_NAMES[side]} at home {verb}: {reason}.", side)
+    name = state.names.of(side)
+    return log(state, "support", f"Support for {name} at home {verb}: {reason}.", side)
 
 
 def apply_effect(state: State, effect: Effect | None, reason: str) -> State:
@@ -98,11 +97,7 @@ def unmet(state: State, condition: Condition | None) -> list[str]:
         missing.append(f"it only works from round {condition.round_at_least}")
     for direction in Direction:
         level = trust_level(state, direction)
-        who = (
-            "NATO's trust in Russia"
-            if direction is Direction.NATO_IN_RUSSIA
-            else "Russia's trust in NATO"
-        )
+        who = trust_words(state.names, direction)
         at_least = (
             getattr(condition.trust_at_least, direction.value, None)
             if condition.trust_at_least
@@ -126,9 +121,9 @@ def unmet(state: State, condition: Condition | None) -> list[str]:
             getattr(condition.support_below, side.value, None) if condition.support_below else None
         )
         if at_least is not None and level < at_least:
-            missing.append(f"support for {SIDE_NAMES[side]} is {level}, below {at_least}")
+            missing.append(f"support for {state.names.of(side)} is {level}, below {at_least}")
         if below is not None and level >= below:
-            missing.append(f"support for {SIDE_NAMES[side]} is {level}, not below {below}")
+            missing.append(f"support for {state.names.of(side)} is {level}, not below {below}")
     statuses = {p.id: p.status for p in state.proposals}
     title = state.scenario.proposal
     for proposal_id in condition.agreed:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from game.engine import constants as C
-from game.engine.effects import SIDE_NAMES, apply_effect, change_support, change_trust, log, unmet
+from game.engine.effects import apply_effect, change_support, change_trust, log, unmet
 from game.engine.moves import (
     Accept,
     Amend,
@@ -30,7 +30,7 @@ from game.scenario.models import Proposal, SideId
 
 def perform(state: State, move: Move) -> State:
     """Apply a legal move's own consequences (not the turn order)."""
-    name = SIDE_NAMES[move.side]
+    name = state.names.of(move.side)
     if isinstance(move, Table):
         return _table(state, move, name)
     if isinstance(move, Amend):
@@ -183,14 +183,15 @@ def _withdraw_objection(state: State, move: WithdrawObjection) -> State:
     # be raised again while the side has not accepted the proposal.
     title = state.scenario.proposal(move.proposal).title
     state = _close_objection(state, move.objection, move.proposal)
-    state = log(state, "move", objection_withdrawn(move.side, title), move.side)
+    state = log(state, "move", objection_withdrawn(state.names.of(move.side), title), move.side)
     # Both sides may have accepted already: lifting the last blocking objection agrees it.
     return _maybe_agree(state, move.proposal)
 
 
-def objection_withdrawn(side: SideId, title: str) -> str:
-    """The log's sentence for a withdrawn objection (the computer players read it back)."""
-    return f"{SIDE_NAMES[side]} withdrew its objection to '{title}'."
+def objection_withdrawn(name: str, title: str) -> str:
+    """The log's sentence for a withdrawn objection by the side called `name` (the computer
+    players read it back)."""
+    return f"{name} withdrew its objection to '{title}'."
 
 
 def _close_objection(state: State, objection: str, proposal: str) -> State:
@@ -216,7 +217,7 @@ def _maybe_agree(state: State, proposal_id: str) -> State:
     live = state.proposal(proposal_id)
     title = state.scenario.proposal(proposal_id).title
     if set(live.accepted_by) != {SideId.NATO, SideId.RUSSIA}:
-        waiting = SIDE_NAMES[SideId.RUSSIA if SideId.NATO in live.accepted_by else SideId.NATO]
+        waiting = state.names.of(SideId.RUSSIA if SideId.NATO in live.accepted_by else SideId.NATO)
         return log(state, "status", f"'{title}' still needs {waiting}'s acceptance.")
     blocking = [o for o in state.objections if o.proposal == proposal_id]
     if blocking:
@@ -291,13 +292,13 @@ def _break_restraint(state: State, side: SideId, act: str) -> State:
             state = log(
                 state,
                 "commitment",
-                f"{SIDE_NAMES[side]} broke its promise of restraint with {act}.",
+                f"{state.names.of(side)} broke its promise of restraint with {act}.",
                 side,
             )
             return change_trust(
                 state,
                 Direction.of(side.other),
                 C.BROKEN_COMMITMENT_TRUST,
-                f"{SIDE_NAMES[side]} broke a promise",
+                f"{state.names.of(side)} broke a promise",
             )
     return state

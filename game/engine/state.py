@@ -59,6 +59,23 @@ class Pair:
 
 
 @dataclass(frozen=True)
+class SideNames:
+    """The name each side has in sentences: the scenario's short names."""
+
+    nato: str
+    russia: str
+
+    @staticmethod
+    def of_scenario(scenario: Scenario) -> SideNames:
+        """The short names a scenario gives its sides."""
+        return SideNames(scenario.sides.nato.short, scenario.sides.russia.short)
+
+    def of(self, side: SideId) -> str:
+        """The name of `side`."""
+        return self.nato if side is SideId.NATO else self.russia
+
+
+@dataclass(frozen=True)
 class TrustModifier:
     """A named, fading change to one direction of trust."""
 
@@ -154,6 +171,11 @@ class State:
     walked_out: SideId | None = None
     signed: bool = False
     over: bool = False
+
+    @property
+    def names(self) -> SideNames:
+        """The sides' names for the log's sentences."""
+        return SideNames.of_scenario(self.scenario)
 
     def proposal(self, proposal_id: str) -> ProposalState:
         """The live status of a proposal (a KeyError for an unknown id is a bug)."""

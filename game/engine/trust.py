@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from game.engine import constants as C
-from game.engine.state import Direction, State, TrustModifier, TrustPoint
+from game.engine.state import Direction, SideNames, State, TrustModifier, TrustPoint
 from game.scenario.models import SideId
 
 
@@ -36,15 +36,15 @@ def add_modifier(
     modifier = TrustModifier(direction, reason, size, fade, state.round)
     new = replace(state, modifiers=(*state.modifiers, modifier))
     after = trust_level(new, direction)
-    return new, describe_trust_change(direction, before, after, reason, fade)
+    return new, describe_trust_change(state.names, direction, before, after, reason, fade)
 
 
 def describe_trust_change(
-    direction: Direction, before: int, after: int, reason: str, fade: int
+    names: SideNames, direction: Direction, before: int, after: int, reason: str, fade: int
 ) -> str:
     """A sentence such as "Russia's trust in NATO fell 8 to 27: ... (fading 2 a round)."."""
     change = change_phrase(before, after)
-    return f"{trust_words(direction)} {change}: {reason} ({fade_words(fade)})."
+    return f"{trust_words(names, direction)} {change}: {reason} ({fade_words(fade)})."
 
 
 def fade_words(fade: int) -> str:
@@ -52,11 +52,10 @@ def fade_words(fade: int) -> str:
     return f"fading {fade} a round" if fade else "lasting"
 
 
-def trust_words(direction: Direction) -> str:
+def trust_words(names: SideNames, direction: Direction) -> str:
     """Who trusts whom, as every log line about trust begins: "NATO's trust in Russia"."""
-    if direction is Direction.NATO_IN_RUSSIA:
-        return "NATO's trust in Russia"
-    return "Russia's trust in NATO"
+    truster = direction.truster
+    return f"{names.of(truster)}'s trust in {names.of(truster.other)}"
 
 
 def change_phrase(before: int, after: int) -> str:
@@ -95,7 +94,9 @@ def fading_sentences(state: State) -> dict[Direction, str]:
         before, after = trust_level(state, direction), trust_level(faded, direction)
         if before != after:
             change = change_phrase(before, after)
-            sentences[direction] = f"{trust_words(direction)} {change} as earlier changes faded."
+            sentences[direction] = (
+                f"{trust_words(state.names, direction)} {change} as earlier changes faded."
+            )
     return sentences
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from game.engine import constants as C
-from game.engine.effects import SIDE_NAMES, apply_effect, change_trust, holds, log, trust_point
+from game.engine.effects import apply_effect, change_trust, holds, log, trust_point
 from game.engine.moves import Move, Pass, WalkOut
 from game.engine.rng import next_float
 from game.engine.state import Direction, State, Status
@@ -75,7 +75,7 @@ def _settle_commitments(state: State) -> State:
             commitments = list(state.commitments)
             commitments[index] = replace(commitment, status="kept")
             state = replace(state, commitments=tuple(commitments))
-            name = SIDE_NAMES[commitment.side]
+            name = state.names.of(commitment.side)
             state = log(
                 state, "commitment", f"{name} kept its promise of restraint.", commitment.side
             )

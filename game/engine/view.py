@@ -11,6 +11,7 @@ from game.engine.state import (
     Direction,
     LogEntry,
     Pair,
+    SideNames,
     State,
     Status,
     TrustModifier,
@@ -102,6 +103,8 @@ class View:
     side: SideId
     scenario_id: str
     title: str
+    names: SideNames
+    """The sides' names in sentences (the log's), for the computer's explanations."""
     round: int
     rounds: int
     deadline: str
@@ -197,6 +200,7 @@ def view(state: State, side: SideId) -> View:
         side=side,
         scenario_id=scenario.id,
         title=scenario.title,
+        names=state.names,
         round=state.round,
         rounds=state.rounds,
         deadline=scenario.deadline,

@@ -25,7 +25,7 @@ def _moves(transcript: Transcript) -> list[str]:
     out = [
         "<table>",
         "<tr><th>#</th><th>Round</th><th>Side</th><th>Move and what followed</th>"
-        "<th>Trust after<br>(NATO in Russia / Russia in NATO)</th><th>Support after</th></tr>",
+        f"<th>Trust after<br>({escape(transcript.trust_names())})</th><th>Support after</th></tr>",
     ]
     current_round = 0
     news: tuple[str, ...] = ()

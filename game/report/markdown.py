@@ -63,8 +63,8 @@ def values_in_words(row: MoveRow, transcript: Transcript) -> str:
         return ""
     nato, russia = row.values
     return (
-        f"worth {nato:+.1f} to {transcript.side_name(SideId.NATO)}, "
-        f"{russia:+.1f} to {transcript.side_name(SideId.RUSSIA)}"
+        f"worth {nato:+.1f} to {transcript.short_name(SideId.NATO)}, "
+        f"{russia:+.1f} to {transcript.short_name(SideId.RUSSIA)}"
     )
 
 
@@ -180,7 +180,7 @@ def render(transcript: Transcript) -> str:
         out += [f"   - {markdown_text(reason)}" for reason in row.reasons]
         out.append(
             f"   - Trust after: {row.trust.nato} / {row.trust.russia} "
-            f"(NATO in Russia / Russia in NATO); support {row.support.nato} / "
+            f"({markdown_text(transcript.trust_names())}); support {row.support.nato} / "
             f"{row.support.russia}"
         )
         news = row.next_round

@@ -105,6 +105,15 @@ class Transcript:
         """A delegation's display name."""
         return self.scenario.sides.of(side).name
 
+    def short_name(self, side: SideId) -> str:
+        """A delegation's name in sentences, as the log gives it."""
+        return self.scenario.sides.of(side).short
+
+    def trust_names(self) -> str:
+        """Which trust level is which in "42 / 38": "NATO in Russia / Russia in NATO"."""
+        nato, russia = self.short_name(SideId.NATO), self.short_name(SideId.RUSSIA)
+        return f"{nato} in {russia} / {russia} in {nato}"
+
 
 def _proposal_of(move: Move) -> str | None:
     return getattr(move, "proposal", None)

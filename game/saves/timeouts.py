@@ -38,6 +38,6 @@ def with_timeouts(
         if entry.kind == "move":
             number += 1
             if number in timed_out and entry.side is not None:
-                entry = replace(entry, text=timed_out_text(scenario.sides.of(entry.side).name))
+                entry = replace(entry, text=timed_out_text(scenario.sides.of(entry.side).short))
         shown.append(entry)
     return tuple(shown)

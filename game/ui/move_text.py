@@ -24,8 +24,8 @@ from game.engine.moves import (
     WalkOut,
     WithdrawObjection,
 )
-from game.engine.state import Direction, State, Status
-from game.engine.trust import fade_words, trust_level, trust_of
+from game.engine.state import Direction, SideNames, State, Status
+from game.engine.trust import fade_words, trust_level, trust_of, trust_words
 from game.engine.values import effective_kind, effective_value, terms_with_defaults
 from game.scenario.citations import quoted
 from game.scenario.models import Citation, Condition, Effect, ProposalKind, Scenario, SideId
@@ -191,8 +191,8 @@ def describe_condition(
     if condition is None:
         return ""
     parts: list[_Part] = []
-    names = {"nato_in_russia": "NATO's trust in Russia", "russia_in_nato": "Russia's trust in NATO"}
-    support = {side.value: f"support for {scenario.sides.of(side).name}" for side in SideId}
+    names = {d.value: trust_words(SideNames.of_scenario(scenario), d) for d in Direction}
+    support = {side.value: f"support for {scenario.sides.of(side).short}" for side in SideId}
     for field in ("trust_at_least", "trust_below", "support_at_least", "support_below"):
         levels = getattr(condition, field)
         word = "at least" if field.endswith("at_least") else "below"
@@ -332,7 +332,7 @@ def agreement_changes(state: State, side: SideId, proposal_id: str) -> str:
     """The public trust and support changes of agreeing a proposal, as `side` would read them:
     the standard agreement trust and the proposal's own effects, lasting or fading as the log
     will say. Its value changes are left out: they are private."""
-    other = state.scenario.sides.of(side.other).name
+    other = state.scenario.sides.of(side.other).short
     effect = state.scenario.proposal(proposal_id).effects.accepted
 
     def parts(direction: Direction) -> list[tuple[int, int]]:
@@ -370,7 +370,7 @@ def effect_words(state: State, side: SideId, effect: Effect | None) -> str:
     them; its value changes are private and left out."""
     if effect is None:
         return ""
-    other = state.scenario.sides.of(side.other).name
+    other = state.scenario.sides.of(side.other).short
     phrases = []
     if effect.trust:
         for direction, whose in (
@@ -461,7 +461,7 @@ def _last_move(state: State) -> bool:
 def move_details(state: State, move: Move) -> list[Block]:
     """What the move is and what it will do, for the side making it."""
     scenario, side = state.scenario, move.side
-    other = scenario.sides.of(side.other).name
+    other = scenario.sides.of(side.other).short
     lines: list[str] = []
     last = _last_move(state)
     if isinstance(move, Table):

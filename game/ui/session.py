@@ -249,7 +249,7 @@ class Session:
             if entry.kind != "trust":
                 continue
             for direction in Direction:
-                if entry.text.startswith(trust_words(direction)):
+                if entry.text.startswith(trust_words(self.state.names, direction)):
                     self.trust_notes[direction] = f"Last change (round {entry.round}): {entry.text}"
 
     # -- the computer -----------------------------------------------------------------------

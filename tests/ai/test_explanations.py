@@ -185,7 +185,7 @@ def test_an_acceptance_below_the_aim_says_why_the_bar_was_lower():
 
 def test_terms_worth_less_than_nothing_are_called_a_loss():
     reasons = Reasons("counter", "guarantee", "Guarantee", -4.0, 0.5, note="we counter")
-    text = explain(SideId.NATO, reasons)
+    text = explain("NATO", reasons)
     assert (
         "worth less than nothing to us as it stands (-4.00 of its best), against the 0.50" in text
     )
@@ -202,7 +202,7 @@ def test_terms_worth_less_than_nothing_are_called_a_loss():
 )
 def test_a_change_to_our_own_offer_says_what_it_costs_us(before, verb, change):
     reasons = Reasons("amend", "tests", "Watch tests", 0.75, 0.5, before=before)
-    text = explain(SideId.NATO, reasons)
+    text = explain("NATO", reasons)
     assert text.startswith(f"NATO {verb} 'Watch tests': {change}, at or above the 0.50"), text
 
 

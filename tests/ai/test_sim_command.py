@@ -171,3 +171,33 @@ def test_seeds_past_the_last_one_are_refused(capsys):
 
     assert main(["sim", "--scenario", TABLE, "--games", "3", "--seed", str(SEED_MAX - 1)]) == 2
     assert f"use a seed of at most {SEED_MAX - 2}" in capsys.readouterr().err
+
+
+def test_the_figures_and_the_balance_table_use_the_scenarios_names(tmp_path, capsys):
+    from tests.engine.helpers import OLD_NAMES, renamed_text
+
+    path = tmp_path / "renamed.yaml"
+    path.write_text(renamed_text(), encoding="utf-8")
+    assert main(["sim", "--scenario", str(path), "--games", "1"]) == 0
+    figures = capsys.readouterr().out
+    assert "(The Alliance) against hard (Moscow delegation)" in figures
+    assert "mean score          The Alliance " in figures
+    assert main(["sim", "--balance", str(path), "--games", "1"]) == 0
+    table = capsys.readouterr().out
+    assert not OLD_NAMES.search(figures + table)
+    lines = table.splitlines()
+    assert lines[0].endswith("mean scores The Alliance / Moscow delegation, 1 game a cell")
+    # The corner is wider than the levels' column: every row still lines up under it.
+    assert lines[1].startswith("The Alliance \\ Moscow delegation ")
+    assert len({len(line) for line in lines[1:6]}) == 1, lines[1:6]
+    assert "easy against easy: The Alliance wins " in table
+
+
+def test_a_flag_names_the_side_as_the_scenario_does():
+    from game.commands.sim import _flags
+
+    cells = {("easy", "easy"): {"nato_wins": 1.0, "russia_wins": 4.0}}
+    names = ("The Alliance", "Moscow delegation")
+    assert _flags(cells, ("easy",), names) == [
+        "Moscow delegation wins 4 of 5 decided games at easy against easy"
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -33,3 +34,31 @@ def play(state: State, *moves: Move) -> State:
         assert isinstance(result, Applied), f"{move} was rejected: {result}"
         state = result.state
     return state
+
+
+RENAMES = {"NATO": "The Alliance", "Russian": "Muscovite", "Russia": "Moscow delegation"}
+"""How the renamed table says what the rule-book table calls NATO and Russia (the ids
+`nato` and `russia` stay: they are keys, not names)."""
+OLD_NAMES = re.compile(r"NATO|Russia")
+"""The names a renamed table's texts must never show."""
+
+
+def renamed_text(short_names: bool = False) -> str:
+    """The rule-book scenario with its sides called 'The Alliance' and 'Moscow delegation',
+    and no 'NATO' or 'Russia' in any of its own texts; with `short_names`, the sides also
+    have short names for sentences ('Alliance' and 'Moscow')."""
+    text = (FIXTURES / "rulebook.yaml").read_text(encoding="utf-8")
+    for old, new in RENAMES.items():
+        text = text.replace(old, new)
+    if short_names:
+        for name, short in (("The Alliance", "Alliance"), ("Moscow delegation", "Moscow")):
+            line = f"    name: {name}\n"
+            assert line in text
+            text = text.replace(line, f"{line}    short_name: {short}\n")
+    assert not OLD_NAMES.search(text)
+    return text
+
+
+def load_renamed(short_names: bool = False) -> Scenario:
+    """The renamed rule-book scenario (see `renamed_text`)."""
+    return Scenario.model_validate(yaml.safe_load(renamed_text(short_names)))

@@ -311,7 +311,7 @@ def test_the_hand_over_after_a_pass_on_time_says_time_ran_out(
     assert session.tick_timer(31) is not None
     mover = session.state.moves[0].side
     screen = HandoverScreen(app, session, mover.other)
-    name = entry.scenario.sides.of(mover).name
+    name = entry.scenario.sides.of(mover).short
     assert screen.public_lines()[-1] == f"Last move: {name} passed: time ran out."
 
 

@@ -44,9 +44,7 @@ def test_a_pass_with_nothing_agreed_signs_nothing():
 
 def test_a_pass_with_something_agreed_may_sign_the_package():
     state = _tutorial([TESTS, Accept(R, "watch-tests")])
-    assert "If Russian Federation passes next, the agreed package is signed." in _texts(
-        state, Pass(N)
-    )
+    assert "If Russia passes next, the agreed package is signed." in _texts(state, Pass(N))
 
 
 def test_on_the_last_move_an_offer_says_it_cannot_be_accepted():
@@ -277,7 +275,7 @@ def test_every_key_of_a_condition_is_said_and_tested_as_the_engine_tests_it():
         "NATO's trust in Russia is at least 55 (now 50: this cannot work yet)",
         "Russia's trust in NATO is below 60 (now 50)",
         "support for NATO is at least 50 (now 51, 48 once you have paid: this cannot work yet)",
-        "support for Russian Federation is below 50 (now 50: this cannot work now)",
+        "support for Russia is below 50 (now 50: this cannot work now)",
         "it is round 3 or later (now round 2: this cannot work yet)",
         "'Joint exercise' is agreed (now not agreed: this cannot work yet)",
         "'Guarantee: not aimed at Russia' is not agreed (now not agreed)",
@@ -302,13 +300,13 @@ def test_tabling_and_rejecting_say_the_scenarios_own_effects():
     brussels = load(ROOT / "scenarios" / "2009-brussels.yaml")
     pause = Table(R, "enlargement-pause")
     state = replay(brussels, 1, [Pass(N)])
-    other = brussels.sides.nato.name
+    other = brussels.sides.nato.short
     assert (
         f"Tabling it also brings: {other}'s trust in you -3 (fading 1 a round); your support "
         "at home +3."
     ) in _texts(state, pause)
     state = replay(brussels, 1, [Pass(N), pause])
-    russia = brussels.sides.russia.name
+    russia = brussels.sides.russia.short
     assert (
         f"Rejecting it also brings: your support at home +2; {russia}'s support at home +2."
     ) in _texts(state, Reject(N, "enlargement-pause"))

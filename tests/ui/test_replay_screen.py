@@ -132,7 +132,7 @@ def test_a_pass_on_time_says_so_in_the_move_and_the_log(
     driver.frames()
     screen = app.top
     assert isinstance(screen, ReplayScreen)
-    late = entry.scenario.sides.of(first.other).name
+    late = entry.scenario.sides.of(first.other).short
     on_time = f"{late} passed: time ran out."
     # The engine's own lines: "Russia passed." for the pass on time, then one made in time.
     engine, in_time = (game.replay.step(n).log[0].text for n in (2, 3))
