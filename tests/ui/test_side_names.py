@@ -7,13 +7,19 @@ import pytest
 from game.engine import legal_moves
 from game.engine.moves import Answer, Gesture, Move, Pass, RaiseObjection, Statement, Table, Tone
 from game.engine.state import Direction
+from game.library import Entry
 from game.saves.timeouts import with_timeouts
-from game.scenario.models import SideId, SupportLevels
+from game.scenario.models import Scenario, SideId, SupportLevels
+from game.ui.app import App
 from game.ui.move_text import describe_condition, move_details
+from game.ui.screens.briefing import BriefingScreen
+from game.ui.screens.handover import HandoverScreen
 from game.ui.session import HOTSEAT, Session, Setup
 from game.ui.table_panels import status_blocks
 from game.ui.text import Para
 from tests.engine.helpers import OLD_NAMES, load_renamed
+from tests.ui.conftest import entry_named
+from tests.ui.test_screens import rendered
 
 NATO, RUSSIA = SideId.NATO, SideId.RUSSIA
 OPENING: list[Move] = [
@@ -23,6 +29,30 @@ OPENING: list[Move] = [
     Statement(RUSSIA, Tone.FIRM),
 ]
 """Moves that change both trust levels and leave an objection NATO can answer."""
+
+
+def _scenario(which: str, entries: list[Entry]) -> Scenario:
+    if which == "tutorial":
+        scenario = entry_named(entries, "tutorial").scenario
+        assert scenario is not None
+        return scenario
+    return load_renamed()
+
+
+@pytest.mark.parametrize(
+    ("which", "name"),
+    [("tutorial", "Russian Federation"), ("renamed", "Moscow delegation")],
+)
+def test_the_briefing_and_the_hand_over_name_the_delegation_once(
+    app: App, entries: list[Entry], which: str, name: str
+) -> None:
+    """They once said "For the Moscow delegation delegation only." and "Pass the keyboard
+    to the Moscow delegation delegation."."""
+    session = Session.start(_scenario(which, entries), Setup(mode=HOTSEAT, seed=1))
+    app.push(BriefingScreen(app, session, RUSSIA))
+    assert f"For {name} only." in rendered(app).splitlines()
+    app.push(HandoverScreen(app, session, RUSSIA))
+    assert f"Pass the keyboard to {name}. The other side's screen is hidden" in rendered(app)
 
 
 def test_the_trust_panel_and_the_move_details_use_the_scenarios_names() -> None:

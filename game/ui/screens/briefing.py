@@ -91,7 +91,7 @@ class BriefingScreen(Screen):
         self.label(pygame.Rect(x, pad, width, self.px(40)), f"Private briefing: {name}", "#heading")
         self.label(
             pygame.Rect(x, pad + self.px(38), width, self.px(24)),
-            f"For the {name} delegation only.",
+            f"For {name} only.",
             "#small",
         )
         bottom = rect.height - pad - row_height(self) - self.px(24)

@@ -77,7 +77,7 @@ class HandoverScreen(Screen):
         )
         blocks = [
             Para(
-                f"Pass the keyboard to the {name} delegation. The other side's screen is "
+                f"Pass the keyboard to {name}. The other side's screen is "
                 "hidden; nothing private is shown until you confirm.",
                 17,
             ),
