@@ -148,12 +148,14 @@ def _misread_numbers(data: Any, root: Node) -> dict[tuple[str | int, ...], Findi
 def _cut_by_comments(comments: list[Comment], data: Any) -> list[Finding]:
     """Warnings for unquoted text followed by ' #': YAML drops the rest of the line as a comment.
 
-    A comment after an id is a note; after a title or a sentence it is more often a '#' that
-    was meant as part of the text (`Not a picture #1, the raw feed`).
+    A comment after an id is a note, and so is one written as notes are, '# ' and words
+    (`name: NATO   # the heading`); after a title or a sentence, a '#' with a word or
+    number straight after it was more often meant as part of the text (`Not a picture #1,
+    the raw feed`).
     """
     findings = []
     for comment in comments:
-        if not is_prose(comment.loc):
+        if not is_prose(comment.loc) or comment.text[1:2] in ("", " ", "\t", "#"):
             continue
         message = (
             f"the text ends before ' #': the rest of the line ({shown(comment.text)}) is read "

@@ -356,6 +356,8 @@ def test_a_hash_in_unquoted_text_warns_that_the_rest_was_dropped() -> None:
         ("rounds: 4", "rounds: 4 # four days"),
         ("title: A minimal scenario", 'title: "A minimal #1 scenario" # quoted'),
         ("title: A minimal scenario", "title: >-\n  A minimal #1 scenario"),
+        ("title: A minimal scenario", "title: A minimal scenario   # the heading"),
+        ("title: A minimal scenario", "title: A minimal scenario ## the heading"),
     ],
 )
 def test_a_comment_after_an_id_a_number_or_quoted_text_is_a_note(old: str, new: str) -> None:
