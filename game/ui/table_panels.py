@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 
 from game.engine.state import Direction, LogEntry, Status
+from game.engine.values import crosses_red_line
 from game.engine.view import View
 from game.saves.timeouts import with_timeouts
 from game.scenario.citations import quoted
@@ -137,6 +138,18 @@ def proposals_blocks(session: Session, view: View) -> list[Block]:
                     details.append("Needs first: " + ", ".join(missing) + ".")
             details.append(f"Worth to you: {item.own_value:+.1f}.")
             blocks.append(Para(" ".join(details), 14, colour="text_dim", indent=14, gap=2))
+            if item.status.on_table and crosses_red_line(scenario, view.side, item.id, item.chosen):
+                # Accept just vanished from the move list, with no reason given.
+                blocks.append(
+                    Para(
+                        "Crosses one of your red lines as it stands: you cannot accept it. "
+                        "Amend it, object to it or reject it.",
+                        14,
+                        marker="rejected",
+                        indent=14,
+                        gap=2,
+                    )
+                )
             if item.terms and (item.status.on_table or item.status is Status.AGREED):
                 chosen = dict(item.chosen)
                 terms = "; ".join(

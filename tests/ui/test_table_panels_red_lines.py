@@ -53,3 +53,27 @@ def test_the_other_side_is_not_told_of_red_lines_it_cannot_see() -> None:
     assert any(d.startswith("NATO may table it.") for d in details)
     assert any(d.startswith("NATO or Russian Federation may table it.") for d in details)
     assert not any("red lines" in d for d in details)
+
+
+def test_an_offer_on_the_table_that_crosses_the_viewers_red_line_says_so() -> None:
+    # Russia tabled the guarantee as a treaty, a NATO red line: Accept vanished from NATO's
+    # moves and the pane said only "Worth to you: -7.0".
+    from game.engine import apply
+    from game.engine.moves import Pass, Table
+    from game.scenario import load
+
+    lisbon = load(ROOT / "scenarios" / "2011-lisbon-to-chicago.yaml")
+    treaty = Table(SideId.RUSSIA, "legal-guarantee", (("form", "treaty"),))
+    texts = {}
+    for side in SideId:
+        session = Session.start(lisbon, Setup(human=side, seed=1))
+        for move in (Pass(SideId.NATO), treaty):
+            session.state = apply(session.state, move).state  # type: ignore[union-attr]
+        blocks = proposals_blocks(session, session.view())
+        texts[side] = [block.text for block in blocks if isinstance(block, Para)]
+    warning = (
+        "Crosses one of your red lines as it stands: you cannot accept it. Amend it, object to "
+        "it or reject it."
+    )
+    assert warning in texts[SideId.NATO]
+    assert warning not in texts[SideId.RUSSIA]
