@@ -12,7 +12,7 @@ from game.ui.app import App
 from game.ui.flow import to_title
 from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.debrief import DebriefScreen
-from game.ui.screens.load import LoadScreen
+from game.ui.screens.load import LoadScreen, save_label
 from game.ui.screens.replay import ReplayScreen
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
@@ -40,6 +40,13 @@ def test_the_title_opens_the_list_of_saves(app: App, driver: Driver, entries: li
     assert isinstance(screen, LoadScreen)
     text = text_of(app)
     assert "NATO vs computer" in text and "hot seat" in text
+    # The scenario's short title first (after a table's name): at large text the whole
+    # title, last in the line, was cut off.
+    assert all(
+        save_label(info).startswith(f"{info.scenario.split(':')[0]}  ·  ")
+        for info in screen.saves
+        if info.record
+    )
     assert "Round 2" in text or "Round 3" in text or "Round 4" in text
     assert "Cannot load: broken.json" in text
     broken = next(i for i, info in enumerate(screen.saves) if info.record is None)
@@ -183,7 +190,7 @@ def test_a_finished_game_offers_its_debrief(app: App, driver: Driver, entries: l
     text = text_of(app)
     assert screen.go.text == "See the debrief"
     assert "goes on playing" not in text and "Continue" not in text
-    assert "See the debrief opens how it ended" in text
+    assert "“See the debrief” shows how it ended" in text
     driver.click(screen.go)
     assert isinstance(app.top, DebriefScreen)
     assert app.top.session.state == state

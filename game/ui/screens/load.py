@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pygame
 from pygame_gui.elements import UIButton, UIScrollingContainer
 
+from game.report.classroom import short_title
 from game.saves import LoadedGame, SaveError, SaveInfo, list_saves, load_save, saves_folder
 from game.saves.privacy import keeps_secrets
 from game.ui.screens.common import ListWithDetails, margin, row_height
@@ -24,8 +25,9 @@ CONTINUE, DEBRIEF = "Continue", "See the debrief"
 
 
 def save_label(info: SaveInfo) -> str:
-    """One line of the list: the short facts first, so a long title is what gets cut; a
-    table's name first of all, so a machine a class shares shows whose game each one is."""
+    """One line of the list: a table's name first of all, so a machine a class shares shows
+    whose game each one is, then the scenario's short title ('Lisbon to Chicago': the whole
+    one was cut off at large text), then the short facts."""
     record = info.record
     if record is None:
         return f"Cannot load: {info.path.name}"
@@ -34,8 +36,8 @@ def save_label(info: SaveInfo) -> str:
     auto = " (auto)" if info.autosave else ""
     name = f"{info.table}:  " if info.table else ""
     return (
-        f"{name}{stage}  ·  {who.get(record.mode, info.mode)}  ·  {info.date}{auto}  ·  "
-        f"{info.scenario}"
+        f"{name}{short_title(info.scenario)}  ·  {stage}  ·  "
+        f"{who.get(record.mode, info.mode)}  ·  {info.date}{auto}"
     )
 
 
@@ -68,7 +70,7 @@ def save_blocks(
     stage = "The game is over." if finished else f"Saved in round {info.round}."
     if finished:
         about_replay = (
-            f"{DEBRIEF} opens how it ended: the scores, the agreed package and what "
+            f"“{DEBRIEF}” shows how it ended: the scores, the agreed package and what "
             "really happened, with Export and Play again. Watch replay steps through every "
             "move, with both sides' private values on request, and can branch a new game "
             "from any round."
