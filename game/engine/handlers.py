@@ -57,7 +57,8 @@ def perform(state: State, move: Move) -> State:
     if isinstance(move, Statement):
         return _statement(state, move, name)
     if isinstance(move, Gesture):
-        until = state.round + C.RESTRAINT_ROUNDS
+        # A promise cannot run past the deadline: it ends with the talks' last round.
+        until = min(state.round + C.RESTRAINT_ROUNDS, state.rounds)
         state = replace(
             state,
             commitments=(*state.commitments, Commitment(move.side, state.round, until)),

@@ -29,7 +29,10 @@ def after_move(state: State, move: Move) -> State:
 
 
 def finish(state: State, sentence: str) -> State:
-    """End the game with a closing sentence and a final trust point."""
+    """End the game with a closing sentence and a final trust point; a promise of restraint
+    whose last round has been played is kept (no round begins after the last to settle it)."""
+    if state.walked_out is None:
+        state = _settle_commitments(state, through=state.round)
     state = replace(state, over=True)
     state = log(state, "end", sentence)
     point = replace(trust_point(state), round=state.round + 1)
@@ -68,10 +71,12 @@ def _fires(state: State, event: Event) -> tuple[State, bool]:
     return replace(state, rng=rng), roll < (event.probability or 0.0)
 
 
-def _settle_commitments(state: State) -> State:
-    """A promise of restraint that ran its course without a breach is kept."""
+def _settle_commitments(state: State, through: int | None = None) -> State:
+    """A promise of restraint that ran its course without a breach is kept: its last round
+    is over (at a round's start, any before it; at the end, `through`, the last played)."""
+    last = state.round - 1 if through is None else through
     for index, commitment in enumerate(state.commitments):
-        if commitment.status == "open" and commitment.until_round < state.round:
+        if commitment.status == "open" and commitment.until_round <= last:
             commitments = list(state.commitments)
             commitments[index] = replace(commitment, status="kept")
             state = replace(state, commitments=tuple(commitments))

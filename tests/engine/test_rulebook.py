@@ -355,6 +355,23 @@ def test_6_2_gesture_kept_promise_earns_trust(game):
     assert any("NATO kept its promise of restraint" in e.text for e in state.log)
 
 
+def test_6_2_a_promise_runs_to_the_last_round_at_most_and_is_kept_at_the_deadline(game):
+    # A gesture two rounds from the end promised restraint past the deadline, so it could
+    # never be settled: the +2 for keeping it was never earned.
+    state = game
+    while state.round < state.rounds:
+        state = play(state, Pass(state.to_move))
+    state = play(state, Gesture(NATO))
+    (promise,) = state.commitments
+    assert promise.until_round == state.rounds
+    assert f"until the end of round {state.rounds}." in state.log[-3].text
+    before = trust_of(state, RUSSIA)
+    state = play(state, Pass(RUSSIA))
+    assert is_over(state) and [c.status for c in state.commitments] == ["kept"]
+    assert trust_of(state, RUSSIA) == before + 2
+    assert state.log[-1].kind == "end"
+
+
 def test_6_2_gesture_broken_promise_costs_ten(game):
     state = play(game, Gesture(NATO), Pass(RUSSIA))
     before = trust_of(state, RUSSIA)
