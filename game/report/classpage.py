@@ -27,6 +27,8 @@ SUMMARY_MD = "summary.md"
 SUMMARY_HTML = "summary.html"
 TABLES_CSV = "tables.csv"
 CHART_PNG = "results.png"
+BENCHMARK_PNG = "benchmark.png"
+"""The computer-only games' chart, written only when the folder holds such games."""
 
 TITLE = "Détente: class summary"
 
@@ -49,10 +51,12 @@ CSV_COLUMNS = [
     "agreed",
     "saved",
     "file",
+    "counted_as",
 ]
 """tables.csv's columns: `table` is the summary's label (the name, or one made up when the
 table has none); `table_name` the name as typed, empty when none was; `mode` is hot seat,
-against the computer or computer only, at `level`; `saved` is local time."""
+against the computer or computer only, at `level`; `saved` is local time; `counted_as` is
+'class' for a game people played, 'computer benchmark' for one the computer played alone."""
 
 NOT_SHOWN = "—"
 """In place of a score a game still being played keeps hidden."""
@@ -68,6 +72,21 @@ FOLDED_HEADING = "Files of a game already counted"
 
 NO_FINISHED_GAME = "No game has finished yet"
 """The title of the class chart when it has no bars to show."""
+
+NO_CLASS_GAME = "No game played by people: the computer-only games are in benchmark.png"
+"""The title of the class chart when the folder holds only computer-only games."""
+
+BENCHMARK = "Computer benchmark"
+"""The heading over the computer-only games, and the start of their chart panels' titles."""
+
+BENCHMARK_NOTE = (
+    "Games the computer played against itself (detente sim --save-dir): they show what the "
+    "computer players reach, and are counted in none of the class's figures."
+)
+"""What the summary says of the computer-only games, under their heading."""
+
+CLASS, COMPUTER = "class", "computer benchmark"
+"""tables.csv's `counted_as` for a game people played, and for a computer-only one."""
 
 
 def bars(group: TableGroup) -> list[ScoreBar]:
@@ -100,15 +119,25 @@ def table_row(table: TableResult) -> list[str]:
 
 
 def facts(summary: ClassSummary) -> str:
-    """'4 tables; scenario: ...': how many tables played which scenarios (and how many of
-    them were the computer playing itself, which are no students' results)."""
+    """'4 tables; scenario: ...': how many tables played which scenarios, and how many games
+    the computer played against itself (a benchmark, kept apart: no students' results)."""
     scenarios = summary.scenarios
     word = "scenarios" if len(scenarios) > 1 else "scenario"
-    computer = sum(1 for t in summary.tables if t.game.record.mode == "sim")
-    tables = plural(len(summary.tables), "table")
+    where = f"{word}: {', '.join(scenarios) or 'none'}"
+    people, computer = len(summary.people.tables), len(summary.computer.tables)
+    games = plural(computer, "computer-only game")
+    if not people:
+        return (
+            f"No game played by people: only {games}, shown as a {BENCHMARK.lower()}, "
+            f"not a class's results; {where}"
+        )
+    tables = plural(people, "table")
     if computer:
-        tables += f" ({computer} of them computer only)"
-    return f"{tables}; {word}: {', '.join(scenarios) or 'none'}"
+        tables += (
+            f", and {games} kept apart as a {BENCHMARK.lower()} (not counted in the "
+            "class's figures)"
+        )
+    return f"{tables}; {where}"
 
 
 def folded_note(summary: ClassSummary) -> str:
@@ -169,25 +198,35 @@ def hidden_scores(group: TableGroup) -> str:
 
 
 def overall(summary: ClassSummary) -> str:
-    """The one line over every scenario: how the games ended, never an average score."""
-    counts = ", ".join(f"{tier.value} {count}" for tier, count in summary.tiers())
+    """The one line over every scenario the class played: how its games ended, never an
+    average score."""
+    people = summary.people
+    counts = ", ".join(f"{tier.value} {count}" for tier, count in people.tiers())
     left = ""
-    if summary.unfinished:
-        left = f" ({plural(summary.unfinished, f'{UNFINISHED} game')} not counted)"
+    if people.unfinished:
+        left = f" ({plural(people.unfinished, f'{UNFINISHED} game')} not counted)"
     count = len(summary.by_scenario)
     scenarios = "both scenarios" if count == 2 else f"all {count} scenarios"
     return (
-        f"Outcomes of the {plural(len(summary.finished), 'finished game')} in {scenarios}: "
+        f"Outcomes of the {plural(len(people.finished), 'finished game')} in {scenarios}: "
         f"{counts}{left}. Scores are not averaged across scenarios: they are not comparable."
     )
+
+
+def _agreed_heading(level: int) -> str:
+    """The proposals table's count column: the computer's games were played at no table."""
+    return "Tables that agreed it" if level == 2 else "Games that agreed it"
 
 
 def _markdown_row(cells: list[str]) -> str:
     return "| " + " | ".join(markdown_text(cell) for cell in cells) + " |"
 
 
-def _markdown_scenario(group: ScenarioTables) -> list[str]:
-    out = ["", f"## {markdown_text(group.title)}", "", "| " + " | ".join(HEADERS) + " |"]
+def _markdown_scenario(group: ScenarioTables, level: int = 2) -> list[str]:
+    """One scenario's tables, figures and proposals, under a heading of `level` (2 for the
+    class's, 3 for the computer benchmark's)."""
+    mark = "#" * level
+    out = ["", f"{mark} {markdown_text(group.title)}", "", "| " + " | ".join(HEADERS) + " |"]
     numbers = len(HEADERS) - TEXT_COLUMNS
     out.append("| " + " | ".join(["---"] * TEXT_COLUMNS + ["---:"] * numbers) + " |")
     out += [_markdown_row(table_row(t)) for t in group.tables]
@@ -195,7 +234,7 @@ def _markdown_scenario(group: ScenarioTables) -> list[str]:
     if note := hidden_scores(group):
         out += ["", markdown_text(note)]
     if proposals := group.proposals():
-        out += ["", "### Proposals agreed", "", "| Proposal | Tables that agreed it |"]
+        out += ["", f"{mark}# Proposals agreed", "", f"| Proposal | {_agreed_heading(level)} |"]
         out.append("| --- | ---: |")
         out += [_markdown_row([p.title, f"{p.agreed} of {p.tables}"]) for p in proposals]
     return out
@@ -213,6 +252,10 @@ def render_markdown(summary: ClassSummary) -> str:
         out += _markdown_scenario(group)
     if len(groups) > 1:
         out += ["", "## All scenarios together", "", markdown_text(overall(summary))]
+    if summary.benchmark:
+        out += ["", f"## {BENCHMARK}", "", markdown_text(BENCHMARK_NOTE)]
+        for group in summary.benchmark:
+            out += _markdown_scenario(group, level=3)
     if summary.problems:
         out += ["", "## Saves that could not be read", ""]
         out += [
@@ -225,8 +268,10 @@ def render_markdown(summary: ClassSummary) -> str:
     return "\n".join(out) + "\n"
 
 
-def _html_scenario(group: ScenarioTables) -> list[str]:
-    body = [f"<h2>{escape(group.title)}</h2>"]
+def _html_scenario(group: ScenarioTables, level: int = 2) -> list[str]:
+    """One scenario's chart, tables, figures and proposals, under a heading of `level` (2
+    for the class's, 3 for the computer benchmark's)."""
+    body = [f"<h{level}>{escape(group.title)}</h{level}>"]
     if group.finished:
         alt = f"Each finished table's NATO, Russia and shared scores: {group.title}"
         chart = png_data_uri(score_chart_png(bars(group)))
@@ -246,8 +291,8 @@ def _html_scenario(group: ScenarioTables) -> list[str]:
         body.append(f'<p class="facts">{escape(note)}</p>')
     if proposals := group.proposals():
         body += [
-            "<h3>Proposals agreed</h3>",
-            "<table><tr><th>Proposal</th><th>Tables that agreed it</th></tr>",
+            f"<h{level + 1}>Proposals agreed</h{level + 1}>",
+            f"<table><tr><th>Proposal</th><th>{_agreed_heading(level)}</th></tr>",
             *[
                 f'<tr><td>{escape(p.title)}</td><td class="num">{p.agreed} of {p.tables}</td></tr>'
                 for p in proposals
@@ -269,6 +314,10 @@ def render_html(summary: ClassSummary) -> str:
         body += _html_scenario(group)
     if len(groups) > 1:
         body += ["<h2>All scenarios together</h2>", f"<p>{escape(overall(summary))}</p>"]
+    if summary.benchmark:
+        body += [f"<h2>{BENCHMARK}</h2>", f'<p class="facts">{escape(BENCHMARK_NOTE)}</p>']
+        for group in summary.benchmark:
+            body += _html_scenario(group, level=3)
     if summary.problems:
         body.append("<h2>Saves that could not be read</h2><ul>")
         body += [
@@ -289,7 +338,9 @@ def render_csv(summary: ClassSummary) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for group in summary.by_scenario:
+    sections = [(CLASS, group) for group in summary.by_scenario]
+    sections += [(COMPUTER, group) for group in summary.benchmark]
+    for counted_as, group in sections:
         for t in group.tables:
             record = t.game.record
             scores = ["" if cell == NOT_SHOWN else cell for cell in _scores(t)]
@@ -308,15 +359,28 @@ def render_csv(summary: ClassSummary) -> str:
                     len(t.outcome.package),
                     t.saved,
                     t.file,
+                    counted_as,
                 ]
             )
     return buffer.getvalue()
 
 
 def class_chart(summary: ClassSummary) -> bytes:
-    """results.png: a chart for each scenario with a finished game, one under the other."""
+    """results.png: a chart for each scenario with a finished game people played, one
+    under the other."""
     panels = [(group.title, bars(group)) for group in summary.by_scenario if group.finished]
-    return score_charts_png(panels or [(NO_FINISHED_GAME, [])])
+    empty = NO_FINISHED_GAME if summary.by_scenario else NO_CLASS_GAME
+    return score_charts_png(panels or [(empty, [])])
+
+
+def benchmark_chart(summary: ClassSummary) -> bytes:
+    """benchmark.png: the computer-only games' chart, a panel for each scenario."""
+    panels = [
+        (f"{BENCHMARK}: {group.title}", bars(group))
+        for group in summary.benchmark
+        if group.finished
+    ]
+    return score_charts_png(panels or [(f"{BENCHMARK}: {NO_FINISHED_GAME.lower()}", [])])
 
 
 def write_summary(summary: ClassSummary, folder: Path) -> list[Path]:
@@ -327,6 +391,8 @@ def write_summary(summary: ClassSummary, folder: Path) -> list[Path]:
         TABLES_CSV: render_csv(summary).encode("utf-8"),
         CHART_PNG: class_chart(summary),
     }
+    if summary.benchmark:
+        files[BENCHMARK_PNG] = benchmark_chart(summary)
     written = []
     for name, data in files.items():
         write_atomic(folder / name, data)

@@ -66,6 +66,11 @@ class TableResult:
         return standing(self.game.state, self.outcome)
 
     @property
+    def computer_only(self) -> bool:
+        """Whether the computer played both sides (see `computer_only`)."""
+        return computer_only(self.game.record)
+
+    @property
     def secrets_kept(self) -> bool:
         """Whether its scores stay out of the summary: they come from each side's private
         values, which a game people are still playing keeps hidden (as the replay viewer
@@ -87,6 +92,13 @@ def mode_in_words(record: SaveRecord) -> str:
         side = SIDE_NAMES[record.humans[0]]
         return f"{mode} at {record.difficulty or 'medium'}, as {side}"
     return mode
+
+
+def computer_only(record: SaveRecord) -> bool:
+    """Whether no person played either side (`detente sim --save-dir`): a benchmark of the
+    computer's players, not a class's result. A game against the computer is a person's
+    game, and counts with the class like a hot-seat one."""
+    return record.mode == "sim" or not record.humans
 
 
 def level_of(record: SaveRecord) -> str:
@@ -178,7 +190,9 @@ class ScenarioTables(TableGroup):
 
 @dataclass(frozen=True)
 class ClassSummary(TableGroup):
-    """Every table of a class, the saves that could not be read, and the totals."""
+    """Every game found in a class's folder, the saves that could not be read, and the
+    totals. The class's figures count only games people played (`people`); games the
+    computer played against itself are kept apart, as a benchmark (`benchmark`)."""
 
     problems: tuple[tuple[Path, str], ...] = ()
     folder: Path | None = None
@@ -194,30 +208,58 @@ class ClassSummary(TableGroup):
         """A file's name as found under the class folder ('anna-ben/2009-....json')."""
         return shown_path(path, self.folder)
 
+    @property
+    def people(self) -> TableGroup:
+        """The games people played (hot seat, or against the computer): the class's own."""
+        return TableGroup(tuple(t for t in self.tables if not t.computer_only))
+
+    @property
+    def computer(self) -> TableGroup:
+        """The games the computer played against itself."""
+        return TableGroup(tuple(t for t in self.tables if t.computer_only))
+
     @cached_property
-    def by_scenario(self) -> tuple[ScenarioTables, ...]:
-        """The tables grouped by the scenario they played, in order of first appearance.
+    def titles(self) -> dict[str, str]:
+        """Each scenario's title by its rules, in order of first appearance.
 
         Two files with one title but different rules are two scenarios: they are told
         apart by their file names.
         """
-        groups: dict[str, list[TableResult]] = {}
+        games: dict[str, LoadedGame] = {}
         for table in self.tables:
+            games.setdefault(rules_hash(table.game.scenario), table.game)
+        count = Counter(game.scenario.title for game in games.values())
+        return {
+            rules: game.scenario.title
+            if count[game.scenario.title] == 1
+            else f"{game.scenario.title} ({game.scenario_path.name})"
+            for rules, game in games.items()
+        }
+
+    def _by_scenario(self, group: TableGroup) -> tuple[ScenarioTables, ...]:
+        """A group's tables by the scenario they played, in order of first appearance."""
+        groups: dict[str, list[TableResult]] = {}
+        for table in group.tables:
             groups.setdefault(rules_hash(table.game.scenario), []).append(table)
-        titles = Counter(tables[0].game.scenario.title for tables in groups.values())
-        result = []
-        for tables in groups.values():
-            game = tables[0].game
-            title = game.scenario.title
-            if titles[title] > 1:
-                title = f"{title} ({game.scenario_path.name})"
-            result.append(ScenarioTables(tuple(tables), title))
-        return tuple(result)
+        return tuple(
+            ScenarioTables(tuple(tables), self.titles[rules]) for rules, tables in groups.items()
+        )
+
+    @cached_property
+    def by_scenario(self) -> tuple[ScenarioTables, ...]:
+        """The class's tables (games people played) grouped by scenario."""
+        return self._by_scenario(self.people)
+
+    @cached_property
+    def benchmark(self) -> tuple[ScenarioTables, ...]:
+        """The computer-only games grouped by scenario: never counted with the class."""
+        return self._by_scenario(self.computer)
 
     @property
     def scenarios(self) -> list[str]:
-        """The titles of the scenarios played, in order of first appearance."""
-        return [group.title for group in self.by_scenario]
+        """The titles of the scenarios played, people's games or the computer's, in order
+        of first appearance."""
+        return list(self.titles.values())
 
 
 def shown_path(path: Path, folder: Path | None) -> str:

@@ -16,7 +16,14 @@ import pytest
 
 from game.engine import replay
 from game.report.chart import bar_labels, chart_font
-from game.report.classpage import CSV_COLUMNS, class_chart, render_csv, render_markdown
+from game.report.classpage import (
+    CSV_COLUMNS,
+    averages,
+    class_chart,
+    render_csv,
+    render_markdown,
+    write_summary,
+)
 from game.report.classroom import collect, save_files, table_labels
 from game.saves import load_save, save_point_path, write_save
 from tests.report.helpers import saved_game
@@ -253,7 +260,10 @@ def test_tables_csv_says_how_each_game_was_played_and_when(rulebook, tmp_path):
     assert sim["table"].startswith("hard vs tft, seed ")
     assert (sim["level"], sim["people_played"]) == ("hard vs tft", "neither side")
     text = render_markdown(summary)
-    assert "3 tables (1 of them computer only); scenario: Rule-book table" in text
+    assert text.splitlines()[2] == (
+        "2 tables, and 1 computer-only game kept apart as a computer benchmark (not counted "
+        "in the class's figures); scenario: Rule-book table"
+    )
     assert "| against the computer at hard, as NATO |" in text
     assert "| computer only (hard vs tft) |" in text
 
@@ -268,3 +278,71 @@ def test_labels_never_repeat_even_for_the_same_name_in_the_same_second(rulebook,
     games = [t.game for t in collect(folder).tables]
     labels = table_labels(games)
     assert len(set(labels)) == 3
+
+
+def test_computer_only_games_are_a_benchmark_never_counted_with_the_class(rulebook, tmp_path):
+    from game.saves import save_simulated_game
+
+    scenario, path = rulebook
+    folder = tmp_path / "class"
+    saved_game(scenario, path, 1, folder, label="Table 1")
+    # A game against the computer is a person's game: it counts with the class.
+    final = long_game(scenario, first_seed=2)
+    solo = replace(record_for(scenario, path, final.seed, "solo"), game_id="solo", label="Solo")
+    write_save(solo, final, folder=folder)
+    for seed in (3, 4, 5):
+        save_simulated_game(
+            long_game(scenario, first_seed=seed),
+            path,
+            folder,
+            difficulty="hard vs tft",
+            name=f"sim-{seed}",
+        )
+    summary = collect(folder)
+    (people,) = summary.by_scenario
+    (computer,) = summary.benchmark
+    assert [t.label for t in people.tables] == ["Solo", "Table 1"]
+    assert len(computer.tables) == 3 and all(t.computer_only for t in computer.tables)
+    shared = [t.outcome.shared for t in people.tables]
+    assert people.average("shared") == pytest.approx(sum(shared) / 2)
+    assert all(row.tables == 2 for row in people.proposals())
+    assert all(row.tables == 3 for row in computer.proposals())
+    text = render_markdown(summary)
+    class_part, benchmark = text.split("## Computer benchmark")
+    assert averages(people) in class_part and averages(computer) in benchmark
+    assert "computer only" not in class_part  # not one row of the class is the computer's
+    assert "| Tables that agreed it |" in class_part and "| Games that agreed it |" in benchmark
+    assert "counted in none of the class's figures" in benchmark
+    rows = list(csv.DictReader(io.StringIO(render_csv(summary))))
+    assert [row["counted_as"] for row in rows] == ["class"] * 2 + ["computer benchmark"] * 3
+    # The class's chart has the class's tables only; the computer's have their own.
+    class_only = replace(summary, tables=people.tables)
+    assert class_chart(summary) == class_chart(class_only)
+    names = {p.name for p in write_summary(summary, tmp_path / "out")}
+    assert "benchmark.png" in names
+    page = (tmp_path / "out" / "summary.html").read_text(encoding="utf-8")
+    assert page.count('<img class="chart"') == 2
+    assert page.index("<h2>Computer benchmark</h2>") < page.rindex('<img class="chart"')
+
+
+def test_a_folder_of_computer_only_games_says_so(rulebook, tmp_path):
+    from game.saves import save_simulated_game
+
+    scenario, path = rulebook
+    folder = tmp_path / "sims"
+    for seed in (3, 4):
+        save_simulated_game(
+            long_game(scenario, first_seed=seed),
+            path,
+            folder,
+            difficulty="hard vs tft",
+            name=f"sim-{seed}",
+        )
+    summary = collect(folder)
+    assert summary.by_scenario == () and len(summary.benchmark) == 1
+    text = render_markdown(summary)
+    assert text.splitlines()[2] == (
+        "No game played by people: only 2 computer-only games, shown as a computer benchmark, "
+        "not a class's results; scenario: Rule-book table"
+    )
+    assert "Averages" not in text.split("## Computer benchmark")[0]
