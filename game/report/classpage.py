@@ -12,6 +12,7 @@ from game.report.chart import ScoreBar, score_chart_png, score_charts_png
 from game.report.classroom import (
     MODES,
     ClassSummary,
+    ProposalCount,
     ScenarioTables,
     TableGroup,
     TableResult,
@@ -213,6 +214,19 @@ def overall(summary: ClassSummary) -> str:
     )
 
 
+TERMS_HEADING = "On what terms"
+"""The proposals table's column saying how each term of an agreed proposal was settled."""
+
+
+def terms_agreed(count: ProposalCount) -> str:
+    """'Form of the guarantee: Political declaration 3, Legally binding treaty 1' ('' for a
+    proposal without terms, or that no table agreed)."""
+    return "; ".join(
+        f"{term.label}: " + ", ".join(f"{label} {n}" for label, n in term.variants)
+        for term in count.terms
+    )
+
+
 def _agreed_heading(level: int) -> str:
     """The proposals table's count column: the computer's games were played at no table."""
     return "Tables that agreed it" if level == 2 else "Games that agreed it"
@@ -234,9 +248,13 @@ def _markdown_scenario(group: ScenarioTables, level: int = 2) -> list[str]:
     if note := hidden_scores(group):
         out += ["", markdown_text(note)]
     if proposals := group.proposals():
-        out += ["", f"{mark}# Proposals agreed", "", f"| Proposal | {_agreed_heading(level)} |"]
-        out.append("| --- | ---: |")
-        out += [_markdown_row([p.title, f"{p.agreed} of {p.tables}"]) for p in proposals]
+        out += ["", f"{mark}# Proposals agreed", ""]
+        out.append(f"| Proposal | {_agreed_heading(level)} | {TERMS_HEADING} |")
+        out.append("| --- | ---: | --- |")
+        out += [
+            _markdown_row([p.title, f"{p.agreed} of {p.tables}", terms_agreed(p)])
+            for p in proposals
+        ]
     return out
 
 
@@ -292,9 +310,11 @@ def _html_scenario(group: ScenarioTables, level: int = 2) -> list[str]:
     if proposals := group.proposals():
         body += [
             f"<h{level + 1}>Proposals agreed</h{level + 1}>",
-            f"<table><tr><th>Proposal</th><th>{_agreed_heading(level)}</th></tr>",
+            f"<table><tr><th>Proposal</th><th>{_agreed_heading(level)}</th>"
+            f"<th>{TERMS_HEADING}</th></tr>",
             *[
-                f'<tr><td>{escape(p.title)}</td><td class="num">{p.agreed} of {p.tables}</td></tr>'
+                f'<tr><td>{escape(p.title)}</td><td class="num">{p.agreed} of {p.tables}</td>'
+                f"<td>{escape(terms_agreed(p))}</td></tr>"
                 for p in proposals
             ],
             "</table>",

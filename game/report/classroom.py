@@ -15,12 +15,14 @@ from functools import cached_property
 from pathlib import Path
 
 from game.engine import Outcome, Tier, outcome
+from game.engine.moves import Terms
 from game.report.standing import standing
 from game.saves import LoadedGame, SaveError, SaveRecord, load_save, read_record
 from game.saves.fingerprint import rules_hash
 from game.saves.listing import SIDE_NAMES, local_time
 from game.saves.privacy import keeps_secrets
 from game.saves.store import SUFFIX
+from game.scenario.models import Proposal
 
 
 @dataclass(frozen=True)
@@ -120,12 +122,37 @@ def people_played(record: SaveRecord) -> str:
 
 
 @dataclass(frozen=True)
+class TermCount:
+    """How many of the tables that agreed a proposal chose each variant of one of its terms."""
+
+    label: str
+    """The term's label ('Form of the guarantee')."""
+    variants: tuple[tuple[str, int], ...]
+    """Each variant chosen at least once, with how many times, in the scenario's order."""
+
+
+@dataclass(frozen=True)
 class ProposalCount:
-    """How many tables agreed one proposal."""
+    """How many tables agreed one proposal, and on what terms."""
 
     title: str
     agreed: int
     tables: int
+    terms: tuple[TermCount, ...] = ()
+    """For a proposal with terms that some table agreed: how each term was settled."""
+
+
+def term_counts(proposal: Proposal, chosen: list[Terms]) -> tuple[TermCount, ...]:
+    """How the tables that agreed `proposal` settled each of its terms (`chosen`: each
+    table's terms; a term left out was agreed at its default)."""
+    if not chosen:
+        return ()
+    result = []
+    for term in proposal.terms:
+        counts = Counter(dict(terms).get(term.id, term.default) for terms in chosen)
+        variants = tuple((v.label, counts[v.id]) for v in term.variants if counts[v.id])
+        result.append(TermCount(term.label, variants))
+    return tuple(result)
 
 
 @dataclass(frozen=True)
@@ -180,9 +207,17 @@ class ScenarioTables(TableGroup):
         tables = self.finished
         if not tables:
             return []
-        agreed = Counter(item.proposal for t in tables for item in t.outcome.package)
+        chosen: dict[str, list[Terms]] = {}
+        for table in tables:
+            for item in table.outcome.package:
+                chosen.setdefault(item.proposal, []).append(item.terms)
         rows = [
-            ProposalCount(proposal.title, agreed[proposal.id], len(tables))
+            ProposalCount(
+                proposal.title,
+                len(chosen.get(proposal.id, [])),
+                len(tables),
+                term_counts(proposal, chosen.get(proposal.id, [])),
+            )
             for proposal in tables[0].game.scenario.proposals
         ]
         return sorted(rows, key=lambda row: (-row.agreed, row.title))

@@ -18,6 +18,7 @@ from game.report.classpage import (
     render_csv,
     render_html,
     render_markdown,
+    terms_agreed,
     write_summary,
 )
 from game.report.classroom import collect
@@ -104,7 +105,7 @@ def test_scenario_text_in_the_summary_is_escaped_and_one_table_is_one(tmp_path):
     table = [line for line in lines if line.startswith("| Transparency")]
     assert table, "no proposal rows"
     # Two columns a row: the pipes in the titles are escaped, the cells' own are not.
-    assert all(unescaped_pipes(line) == 3 for line in table)
+    assert all(unescaped_pipes(line) == 4 for line in table)
     assert "| Transparency \\| tests \\<b>now\\</b> | " in text
     assert unescaped_pipes(next(line for line in lines if line.startswith("| Table \\|"))) == 9
     assert "| Table \\| 1 | " in text
@@ -268,3 +269,52 @@ def test_no_finished_game_means_no_averages(tmp_path):
     assert "No game has finished yet, so there are no averages." in render_markdown(summary)
     assert '<img class="chart"' not in render_html(summary)
     assert class_chart(summary).startswith(b"\x89PNG")
+
+
+def guarantee_games(tmp_path, forms: tuple[str, ...]):
+    """A class folder of games that each agreed only the rule-book's guarantee, in `forms`
+    (Russia's red line against a mere declaration taken out, so either form can be agreed)."""
+    from dataclasses import replace
+
+    from game.engine import replay
+    from game.engine.moves import Accept, Pass, Table
+    from game.saves import write_save
+    from game.scenario import load
+    from game.scenario.models import SideId
+    from tests.saves.helpers import record_for
+
+    _, path = scenario_copy(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    red_line = "proposal: guarantee\n        terms: {form: declaration}"
+    assert red_line in text
+    path.write_text(text.replace(red_line, "proposal: joint-command"), encoding="utf-8")
+    scenario = load(path)
+    nato, russia = SideId.NATO, SideId.RUSSIA
+    saves = tmp_path / "saves"
+    for number, form in enumerate(forms, start=1):
+        moves = [
+            Table(nato, "guarantee", (("form", form),)),
+            Accept(russia, "guarantee"),
+            Pass(nato),
+            Pass(russia),
+        ]
+        record = replace(record_for(scenario, path, number, "hotseat"), game_id=f"g{number}")
+        write_save(
+            replace(record, label=f"Table {number}"), replay(scenario, number, moves), folder=saves
+        )
+    return saves
+
+
+def test_agreed_proposals_are_broken_down_by_their_terms(tmp_path):
+    # Discussion asks about the guarantee's form: the summary says which form each table chose.
+    summary = collect(guarantee_games(tmp_path, ("declaration", "treaty", "declaration")))
+    rows = {row.title: row for row in summary.by_scenario[0].proposals()}
+    guarantee = rows["Guarantee of non-targeting"]
+    assert (guarantee.agreed, guarantee.tables) == (3, 3)
+    shown = "Form: Political declaration 2, Legally binding treaty 1"
+    assert terms_agreed(guarantee) == shown
+    assert terms_agreed(rows["Transparency on tests"]) == ""  # not agreed (and no terms)
+    text = render_markdown(summary)
+    assert "| Proposal | Tables that agreed it | On what terms |" in text
+    assert f"| Guarantee of non-targeting | 3 of 3 | {shown} |" in text
+    assert f'<td class="num">3 of 3</td><td>{shown}</td>' in render_html(summary)
