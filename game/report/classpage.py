@@ -132,7 +132,11 @@ def facts(summary: ClassSummary) -> str:
             f"No game played by people: only {games}, shown as a {BENCHMARK.lower()}, "
             f"not a class's results; {where}"
         )
-    tables = plural(people, "table")
+    tables = plural(summary.people.at_tables, "table")
+    if people != summary.people.at_tables:
+        # A table that went on from a save point, or began again from a round, played more
+        # than one game: each is a game of its own.
+        tables = f"{plural(people, 'game')} at {tables}"
     if computer:
         tables += (
             f", and {games} kept apart as a {BENCHMARK.lower()} (not counted in the "

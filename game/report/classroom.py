@@ -10,6 +10,7 @@ import datetime
 import os
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -173,6 +174,11 @@ class TableGroup:
     def unfinished(self) -> int:
         """How many tables saved a game still in progress (listed, but not counted)."""
         return len(self.tables) - len(self.finished)
+
+    @property
+    def at_tables(self) -> int:
+        """How many tables played these games (see `count_tables`)."""
+        return count_tables([t.game.record for t in self.tables])
 
     def tiers(self) -> list[tuple[Tier, int]]:
         """How many finished tables ended in each tier, best first."""
@@ -417,6 +423,38 @@ def short_title(title: str) -> str:
 
 BRANCHED = re.compile(r"-from-round(\d+)")
 """How the id of a game begun from a round of another ends (`game.saves.continuing`)."""
+
+
+def first_game_id(game_id: str) -> str:
+    """The id of the game a table began with: `game_id` up to its first `-from-round`."""
+    match = BRANCHED.search(game_id)
+    return game_id[: match.start()] if match else game_id
+
+
+def count_tables(records: Sequence[SaveRecord]) -> int:
+    """How many tables played these games. A game begun from a round of another was played
+    by the table that played that one, found by the other's id (going on from a save point
+    keeps it) or, for a game begun in the replay viewer (an id of its own), by the same
+    seed and table name."""
+    firsts: set[tuple[str, int]] = set()
+    names: set[tuple[int, str]] = set()
+    branches = []
+    for record in records:
+        if BRANCHED.search(record.game_id):
+            branches.append(record)
+            continue
+        firsts.add((record.game_id, record.seed))
+        if record.label:
+            names.add((record.seed, record.label))
+    for record in branches:
+        first = (first_game_id(record.game_id), record.seed)
+        if first in firsts or (record.label and (record.seed, record.label) in names):
+            continue
+        # The game it was begun from was not handed in: its table is counted once.
+        firsts.add(first)
+        if record.label:
+            names.add((record.seed, record.label))
+    return len(firsts)
 
 
 def _labels(game: LoadedGame) -> list[str]:

@@ -346,3 +346,27 @@ def test_a_folder_of_computer_only_games_says_so(rulebook, tmp_path):
         "not a class's results; scenario: Rule-book table"
     )
     assert "Averages" not in text.split("## Computer benchmark")[0]
+
+
+def test_games_begun_from_a_round_of_another_are_played_at_its_table(rulebook, tmp_path):
+    from game.saves import branch_record
+    from game.saves.store import continuing
+
+    scenario, path = rulebook
+    folder = tmp_path / "class"
+    record, middle, final = one_game(rulebook, 3, 4, label="Table 3")
+    point = write_save(record, middle, path=save_point_path(record, middle, folder))
+    write_save(record, final, folder=folder, autosave=True)
+    # Going on from the save point after the game went further: a game of its own.
+    going_on = continuing(load_save(point), folder)
+    assert going_on.game_id == f"{record.game_id}-from-round{middle.round}"
+    write_save(going_on, middle, folder=folder, autosave=True)
+    # Begun again from round 1 in the replay viewer: an id of its own, the same table.
+    branched, start = branch_record(load_save(point), 1)
+    write_save(branched, start, folder=folder)
+    saved_game(scenario, path, 5, folder, label="Table 5")
+    summary = collect(folder)
+    assert len(summary.tables) == 4 and summary.people.at_tables == 2
+    assert render_markdown(summary).splitlines()[2] == (
+        "4 games at 2 tables; scenario: Rule-book table"
+    )
