@@ -375,7 +375,7 @@ def render_csv(summary: ClassSummary) -> str:
                     t.name,
                     group.title,
                     MODES.get(record.mode, record.mode),
-                    level_of(record),
+                    level_of(record, t.game.scenario),
                     people_played(record),
                     tier,
                     *scores,

@@ -18,12 +18,13 @@ from pathlib import Path
 from game.engine import Outcome, Tier, outcome
 from game.engine.moves import Terms
 from game.report.standing import standing
+from game.report.transcript import computer_players
 from game.saves import LoadedGame, SaveError, SaveRecord, load_save, read_record
 from game.saves.fingerprint import rules_hash
 from game.saves.listing import SIDE_NAMES, local_time
 from game.saves.privacy import keeps_secrets
 from game.saves.store import SUFFIX
-from game.scenario.models import Proposal
+from game.scenario.models import Proposal, Scenario
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class TableResult:
     def mode(self) -> str:
         """How it was played, in words: 'hot seat', 'against the computer at medium, as
         NATO', 'computer only (hard vs tft)'."""
-        return mode_in_words(self.game.record)
+        return mode_in_words(self.game.record, self.game.scenario)
 
     @property
     def saved(self) -> str:
@@ -85,12 +86,15 @@ MODES = {"hotseat": "hot seat", "solo": "against the computer", "sim": "computer
 """Each mode in the class summary's words (tables.csv's `mode` column)."""
 
 
-def mode_in_words(record: SaveRecord) -> str:
-    """'hot seat', 'against the computer at medium, as NATO' or 'computer only (hard vs tft)'."""
+def mode_in_words(record: SaveRecord, scenario: Scenario | None = None) -> str:
+    """'hot seat', 'against the computer at medium, as NATO' or 'computer only (NATO hard vs
+    Russia tft)' (in `scenario`'s side names, if given)."""
     mode = MODES.get(record.mode, record.mode)
     if record.mode == "sim":
         # A computer-only game's "difficulty" names both players (`detente sim`).
-        return f"{mode} ({record.difficulty})" if record.difficulty else mode
+        if not record.difficulty:
+            return mode
+        return f"{mode} ({computer_players(record.difficulty, scenario)})"
     if record.mode == "solo" and len(record.humans) == 1:
         side = SIDE_NAMES[record.humans[0]]
         return f"{mode} at {record.difficulty or 'medium'}, as {side}"
@@ -104,13 +108,16 @@ def computer_only(record: SaveRecord) -> bool:
     return record.mode == "sim" or not record.humans
 
 
-def level_of(record: SaveRecord) -> str:
-    """The computer's level ('medium'), a computer-only game's players ('hard vs tft'), or
-    '' for a game people played on both sides."""
+def level_of(record: SaveRecord, scenario: Scenario | None = None) -> str:
+    """The computer's level ('medium'), a computer-only game's players ('NATO hard vs Russia
+    tft', in `scenario`'s side names if given), or '' for a game people played on both
+    sides."""
     if record.mode == "hotseat":
         # A hot-seat game taken over from a computer-only one keeps the old players' names.
         return ""
-    return record.difficulty or ("medium" if record.mode == "solo" else "")
+    if record.mode == "sim":
+        return computer_players(record.difficulty, scenario) if record.difficulty else ""
+    return record.difficulty or "medium"
 
 
 def people_played(record: SaveRecord) -> str:
@@ -476,7 +483,12 @@ def _labels(game: LoadedGame) -> list[str]:
         return [name, *(f"{name}, {time}" for time in times)]
     if record.mode == "sim":
         # A computer-only series is saved all in one second: its seeds tell it apart.
-        players = f"{record.difficulty or 'computer only'}, seed {record.seed}{since}"
+        players = (
+            computer_players(record.difficulty, game.scenario)
+            if record.difficulty
+            else "computer only"
+        )
+        players = f"{players}, seed {record.seed}{since}"
         return [players, f"{players}, {times[0]}"]
     short = short_title(game.scenario.title)
     return [f"{short}, {time}{since}" for time in times]

@@ -12,7 +12,7 @@ from game.engine.moves import Answer, Move, RaiseObjection, Table, Terms, move_t
 from game.engine.state import Pair, TrustPoint
 from game.report.standing import saved_before_the_end
 from game.saves import LoadedGame
-from game.saves.listing import MODE_NAMES, local_time
+from game.saves.listing import MODE_NAMES, SIDE_NAMES, local_time
 from game.saves.privacy import SECRETS_KEPT, keeps_secrets
 from game.saves.replay import proposal_values, trust_pair
 from game.saves.timeouts import with_timeouts
@@ -166,11 +166,27 @@ def terms_in_words(scenario: Scenario, proposal_id: str, terms: Terms) -> str:
     return "; ".join(parts)
 
 
+def computer_players(difficulty: str, scenario: Scenario | None = None) -> str:
+    """A computer-only game's players by side: 'NATO easy vs Russia expert' for `detente
+    sim`'s 'easy vs expert' (NATO's player first), in the scenario's side names if given."""
+    players = difficulty.split(" vs ")
+    if len(players) != 2:
+        return difficulty
+    if scenario is None:
+        names = SIDE_NAMES[SideId.NATO], SIDE_NAMES[SideId.RUSSIA]
+    else:
+        names = scenario.sides.nato.name, scenario.sides.russia.name
+    return f"{names[0]} {players[0]} vs {names[1]} {players[1]}"
+
+
 def players_in_words(game: LoadedGame) -> str:
     """Who played which side, in words."""
     record, sides = game.record, game.scenario.sides
     if not record.humans:
-        return "the computer played both sides"
+        both = "the computer played both sides"
+        if record.difficulty:
+            return f"{both}, {computer_players(record.difficulty, game.scenario)}"
+        return both
     if len(record.humans) == 2:
         # The mode ("hot seat") is shown beside these words, so they do not repeat it.
         return "two players or teams, one for each side"
@@ -232,9 +248,10 @@ def build(game: LoadedGame) -> Transcript:
         scenario=scenario,
         mode=MODE_NAMES.get(record.mode, record.mode),
         players=players_in_words(game),
-        # Only a game with the computer at the table has a level (a hot-seat game taken over
-        # from a computer-only one keeps the old players' names in its record).
-        difficulty=record.difficulty if record.mode != "hotseat" else None,
+        # Only a game with a person against the computer has a level (a hot-seat game taken
+        # over from a computer-only one keeps the old players' names in its record; a
+        # computer-only game's players are named side by side in `players`).
+        difficulty=record.difficulty if record.mode == "solo" else None,
         seed=record.seed,
         saved=local_time(record.updated),
         opening=tuple(entry.text for entry in replay.opening()),

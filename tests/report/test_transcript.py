@@ -13,7 +13,7 @@ import pytest
 from game.engine import replay
 from game.engine.moves import Pass, Statement, Tone
 from game.report import html, markdown, moves_csv
-from game.report.transcript import Transcript, build
+from game.report.transcript import Transcript, build, computer_players
 from game.saves import load_save, write_save
 from game.saves.replay import proposal_values, trust_pair
 from game.scenario.models import SideId
@@ -241,3 +241,19 @@ def test_a_quote_shows_once_at_the_move_that_brings_it_and_its_source_at_the_end
     assert text.count(full) == 1 and text.index("## Sources quoted") < text.index(full)
     assert page.count(escape(full)) == 1
     assert page.index("<h2>Sources quoted</h2>") < page.index(escape(full))
+
+
+def test_a_computer_only_game_says_which_side_each_computer_player_played(tmp_path):
+    from game.saves import save_simulated_game
+    from game.scenario import load
+
+    scenario = load(BRUSSELS)
+    state = replay(scenario, 3, [Statement(scenario.first_move, Tone.CONCILIATORY)])
+    saved = save_simulated_game(state, BRUSSELS, tmp_path, difficulty="easy vs expert")
+    transcript = build(load_save(saved))
+    players = "NATO easy vs Russian Federation expert"  # the scenario's names for its sides
+    assert transcript.players == f"the computer played both sides, {players}"
+    assert transcript.difficulty is None
+    assert f"(the computer played both sides, {players})" in markdown.render(transcript)
+    assert computer_players("easy vs expert") == "NATO easy vs Russia expert"
+    assert computer_players("hard") == "hard"
