@@ -412,7 +412,9 @@ def write_summary(summary: ClassSummary, folder: Path) -> list[Path]:
     files = {
         SUMMARY_MD: render_markdown(summary).encode("utf-8"),
         SUMMARY_HTML: render_html(summary).encode("utf-8"),
-        TABLES_CSV: render_csv(summary).encode("utf-8"),
+        # With a byte-order mark: Excel on Windows reads a CSV file without one in the
+        # machine's own code page, and shows a table called "Zoë" as "ZoÃ«".
+        TABLES_CSV: render_csv(summary).encode("utf-8-sig"),
         CHART_PNG: class_chart(summary),
     }
     if summary.benchmark:

@@ -29,7 +29,8 @@ def export_game(game: LoadedGame, folder: Path) -> list[Path]:
     files = {
         TRANSCRIPT_MD: markdown.render(transcript).encode("utf-8"),
         TRANSCRIPT_HTML: html.render(transcript, chart).encode("utf-8"),
-        MOVES_CSV: moves_csv.render(transcript).encode("utf-8"),
+        # With a byte-order mark, so that spreadsheets read it as UTF-8 (see classpage).
+        MOVES_CSV: moves_csv.render(transcript).encode("utf-8-sig"),
         CHART_PNG: chart,
     }
     written = []

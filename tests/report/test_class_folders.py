@@ -63,7 +63,7 @@ def test_export_folders_copied_into_one_folder_make_a_summary(rulebook, tmp_path
     assert not list(saves.glob("*.json"))  # only folders, as Export writes them
     out = saves / "summary"  # the summary written inside the class folder
     assert main(["report", "--class", str(saves), "--out", str(out)]) == 0
-    rows = list(csv.DictReader(io.StringIO((out / "tables.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((out / "tables.csv").read_text(encoding="utf-8-sig"))))
     assert [row["table"] for row in rows] == ["Anna & Ben", "Table 2"]
     assert [row["file"].split("/")[0] for row in rows] == ["from-1", "from-2"]
     # Run again: the summary's own folder is not read (nor would a save left in it be).

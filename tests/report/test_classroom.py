@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -66,7 +67,7 @@ def test_the_summary_files(summary_folder):
     assert external_resources(page) == []
     assert "data:image/png;base64," in page
     assert "table-9.json" in page
-    rows = list(csv.DictReader(io.StringIO(files["tables.csv"].read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(files["tables.csv"].read_text(encoding="utf-8-sig"))))
     assert [row["table"] for row in rows] == ["Table 1", "Table 2", "Table 3", "Table 4"]
     for row, table in zip(rows, summary.tables, strict=True):
         assert row["tier"] == table.outcome.tier.value
@@ -318,3 +319,15 @@ def test_agreed_proposals_are_broken_down_by_their_terms(tmp_path):
     assert "| Proposal | Tables that agreed it | On what terms |" in text
     assert f"| Guarantee of non-targeting | 3 of 3 | {shown} |" in text
     assert f'<td class="num">3 of 3</td><td>{shown}</td>' in render_html(summary)
+
+
+def test_tables_csv_opens_in_a_spreadsheet_with_its_accents(tmp_path):
+    # Excel on Windows reads a CSV file without a byte-order mark as its own code page:
+    # "Zoë" showed as "ZoÃ«".
+    scenario, path = scenario_copy(tmp_path)
+    saved_game(scenario, path, 1, tmp_path / "saves", label="Zoë & Ben")
+    write_summary(collect(tmp_path / "saves"), tmp_path / "out")
+    data = (tmp_path / "out" / "tables.csv").read_bytes()
+    assert data.startswith(codecs.BOM_UTF8) and data.count(codecs.BOM_UTF8) == 1
+    assert data.decode("utf-8-sig").startswith("table,table_name,")
+    assert "Zoë & Ben" in data.decode("utf-8-sig")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -70,7 +71,7 @@ def test_the_html_has_every_move_the_outcome_the_history_and_the_questions(expor
 
 def test_the_csv_has_one_row_per_move(exported):
     game, files = exported
-    rows = list(csv.DictReader(io.StringIO(files["moves.csv"].read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(files["moves.csv"].read_text(encoding="utf-8-sig"))))
     assert len(rows) == len(game.state.moves) > 0
     assert [int(row["move"]) for row in rows] == list(range(1, len(rows) + 1))
     assert [row["side"] for row in rows] == [m.side.value for m in game.state.moves]
@@ -128,7 +129,8 @@ def unfinished_game(tmp_path, monkeypatch, mode: str) -> LoadedGame:
 def written(game: LoadedGame, folder) -> dict[str, str]:
     """The text files of a game's record, by name (the HTML unescaped)."""
     files = {
-        p.name: p.read_text(encoding="utf-8")
+        # utf-8-sig: the CSV file starts with a byte-order mark, for spreadsheets.
+        p.name: p.read_text(encoding="utf-8-sig")
         for p in export_game(game, folder)
         if p.suffix != ".png"
     }
@@ -190,7 +192,7 @@ def test_the_table_is_named_in_every_file(exported):
     assert "- Table: Table \\<3> & friends" in text.splitlines()
     page = files["transcript.html"].read_text(encoding="utf-8")
     assert '<p class="facts">Table: Table &lt;3&gt; &amp; friends. ' in page
-    rows = list(csv.DictReader(io.StringIO(files["moves.csv"].read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(files["moves.csv"].read_text(encoding="utf-8-sig"))))
     assert {row["table"] for row in rows} == {"Table <3> & friends"}
 
 
@@ -199,5 +201,17 @@ def test_an_unnamed_table_has_no_table_line(tmp_path):
     game = load_save(saved_game(scenario, path, 2, tmp_path / "saves"))
     files = {file.name: file for file in export_game(game, tmp_path / "out")}
     assert "- Table:" not in files["transcript.md"].read_text(encoding="utf-8")
-    rows = list(csv.DictReader(io.StringIO(files["moves.csv"].read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(files["moves.csv"].read_text(encoding="utf-8-sig"))))
     assert {row["table"] for row in rows} == {"table-2"}
+
+
+def test_moves_csv_opens_in_a_spreadsheet_with_its_accents(tmp_path):
+    # Excel on Windows reads a CSV file without a byte-order mark as its own code page:
+    # "Zoë" showed as "ZoÃ«".
+    scenario, path = scenario_copy(tmp_path)
+    game = load_save(saved_game(scenario, path, 2, tmp_path / "saves", label="Zoë & Ben"))
+    files = {file.name: file for file in export_game(game, tmp_path / "out")}
+    data = files["moves.csv"].read_bytes()
+    assert data.startswith(codecs.BOM_UTF8) and data.count(codecs.BOM_UTF8) == 1
+    assert data.decode("utf-8-sig").startswith("table,move,")
+    assert "Zoë & Ben" in data.decode("utf-8-sig")
