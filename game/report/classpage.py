@@ -298,14 +298,16 @@ def _html_scenario(group: ScenarioTables, level: int = 2) -> list[str]:
         alt = f"Each finished table's NATO, Russia and shared scores: {group.title}"
         chart = png_data_uri(score_chart_png(bars(group)))
         body.append(f'<img class="chart" alt="{escape(alt)}" src="{chart}">')
-    body.append("<table><tr>" + "".join(f"<th>{escape(h)}</th>" for h in HEADERS) + "</tr>")
+    # A header row in <thead> is printed again at the top of every page.
+    head = "".join(f"<th>{escape(h)}</th>" for h in HEADERS)
+    body.append(f"<table><thead><tr>{head}</tr></thead><tbody>")
     for table in group.tables:
         row = table_row(table)
         cells = [f"<td>{escape(cell)}</td>" for cell in row[:TEXT_COLUMNS]]
         cells += [f'<td class="num">{escape(cell)}</td>' for cell in row[TEXT_COLUMNS:]]
         body.append("<tr>" + "".join(cells) + "</tr>")
     body += [
-        "</table>",
+        "</tbody></table>",
         f"<p>{escape(averages(group))}</p>",
         f"<p>{escape(outcomes(group))}</p>",
     ]
@@ -314,8 +316,8 @@ def _html_scenario(group: ScenarioTables, level: int = 2) -> list[str]:
     if proposals := group.proposals():
         body += [
             f"<h{level + 1}>Proposals agreed</h{level + 1}>",
-            f"<table><tr><th>Proposal</th><th>{_agreed_heading(level)}</th>"
-            f"<th>{TERMS_HEADING}</th></tr>",
+            f"<table><thead><tr><th>Proposal</th><th>{_agreed_heading(level)}</th>"
+            f"<th>{TERMS_HEADING}</th></tr></thead>",
             *[
                 f'<tr><td>{escape(p.title)}</td><td class="num">{p.agreed} of {p.tables}</td>'
                 f"<td>{escape(terms_agreed(p))}</td></tr>"

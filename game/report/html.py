@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from html import escape
 
-from game.report.markdown import MOVES_NOTE, scores_so_far, unfinished_note, values_in_words
+from game.report.markdown import (
+    MOVES_NOTE,
+    result_lines,
+    scores_so_far,
+    unfinished_note,
+    values_in_words,
+)
 from game.report.page import page, png_data_uri, side_class
 from game.report.standing import UNFINISHED
 from game.report.transcript import Transcript
@@ -24,8 +30,10 @@ def _round_row(number: int, news: tuple[str, ...]) -> str:
 def _moves(transcript: Transcript) -> list[str]:
     out = [
         "<table>",
-        "<tr><th>#</th><th>Round</th><th>Side</th><th>Move and what followed</th>"
-        f"<th>Trust after<br>({escape(transcript.trust_names())})</th><th>Support after</th></tr>",
+        # A header row in <thead> is printed again at the top of every page.
+        "<thead><tr><th>#</th><th>Round</th><th>Side</th><th>Move and what followed</th>"
+        f"<th>Trust after<br>({escape(transcript.trust_names())})</th><th>Support after</th></tr>"
+        "</thead>",
     ]
     current_round = 0
     news: tuple[str, ...] = ()
@@ -90,8 +98,8 @@ def _outcome(transcript: Transcript) -> list[str]:
         )
         return out
     out.append(
-        "<table><tr><th>Side</th><th>Package value</th><th>Support</th><th>Mean trust</th>"
-        "<th>Score</th></tr>"
+        "<table><thead><tr><th>Side</th><th>Package value</th><th>Support</th>"
+        "<th>Mean trust</th><th>Score</th></tr></thead>"
     )
     for side in SideId:
         score = result.of(side)
@@ -111,6 +119,14 @@ def _sources(transcript: Transcript) -> list[str]:
         return []
     items = [f"<li>{escape(source)}</li>" for source in transcript.sources]
     return ["<h2>Sources quoted</h2>", "<ul>", *items, "</ul>"]
+
+
+def _result(transcript: Transcript) -> list[str]:
+    """The result at a glance, under the outcome at the top (see `result_lines`)."""
+    lines = result_lines(transcript)
+    if not lines:
+        return []
+    return ["<ul>", *[f"<li>{escape(line)}</li>" for line in lines], "</ul>"]
 
 
 def _instructions(transcript: Transcript) -> list[str]:
@@ -149,7 +165,10 @@ def render(transcript: Transcript, chart_png: bytes) -> str:
     body = [
         f"<h1>{escape(heading)}</h1>",
         f'<p class="facts">{escape(facts)}</p>',
+        '<div class="result">',
         f'<p class="tier">{escape(summary)}</p>',
+        *_result(transcript),
+        "</div>",
         *([f'<p class="notice">{escape(note)}</p>'] if note else []),
         "<h2>Trust over time</h2>",
         f'<img class="chart" alt="Trust of each side in the other, round by round" '

@@ -92,11 +92,30 @@ def _round_heading(number: int, news: tuple[str, ...]) -> list[str]:
 
 
 def _outcome_words(transcript: Transcript) -> str:
-    """'**partnership**, shared score 61.2'; '**unfinished**, shared score so far 18.6'."""
+    """'**partnership**, shared score 61.2'; '**unfinished**, shared score so far 18.6 (the
+    game was saved in round 3 of 8, before the end)'."""
     if not transcript.finished:
-        return f"**{UNFINISHED}**, {scores_so_far(transcript)}"
+        return f"**{UNFINISHED}**, {scores_so_far(transcript)} ({transcript.ending})"
     result = transcript.outcome
     return f"**{result.tier.value}**, shared score {result.shared:.1f}"
+
+
+def result_lines(transcript: Transcript) -> list[str]:
+    """The result at a glance, under the outcome, for the top of the record (a printed
+    record's full outcome comes pages later): both scores, rounds played, how it ended."""
+    if transcript.secrets_kept:
+        return []
+    result = transcript.outcome
+    scores = ", ".join(
+        f"{transcript.side_name(side)} {result.of(side).score:.1f}" for side in SideId
+    )
+    if not transcript.finished:
+        return [f"Scores so far: {scores}"]
+    return [
+        f"Scores: {scores}",
+        f"Rounds played: {transcript.round} of {transcript.rounds}",
+        f"How it ended: {transcript.ending}",
+    ]
 
 
 def _outcome(transcript: Transcript) -> list[str]:
@@ -152,7 +171,11 @@ def render(transcript: Transcript) -> str:
             if transcript.difficulty
             else ""
         ),
-        f"- Outcome: {_outcome_words(transcript)} ({transcript.ending})",
+        "",
+        "## Result",
+        "",
+        f"- Outcome: {_outcome_words(transcript)}",
+        *[f"- {markdown_text(line)}" for line in result_lines(transcript)],
         "",
         *([f"> {markdown_text(note)}", ""] if note else []),
         "## Opening",

@@ -29,7 +29,11 @@ p.quote { margin: 0.3rem 0 0; padding-left: 0.5rem; border-left: 3px solid #c98a
 img.chart { max-width: 100%; border: 1px solid #d5dde5; }
 .problem { color: #a3321f; }
 .notice { border-left: 4px solid #c98a1b; background: #fdf6e7; padding: 0.5rem 0.8rem; }
-@media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } }
+.result { border: 1px solid #d5dde5; background: #f6f8fa; padding: 0.2rem 0.9rem; margin: 1rem 0; }
+.result ul { margin: 0 0 0.6rem 0; }
+thead { display: table-header-group; }
+@media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; }
+               tr { page-break-inside: avoid; } }
 """
 
 

@@ -94,6 +94,10 @@ class Transcript:
     """Why each side's private values, instructions and scores are left out (a game people
     are still playing), or None when the record may show them."""
     ending: str
+    round: int
+    """The round the game ended in, or was saved in."""
+    rounds: int
+    """The last round (the deadline), as news had left it."""
     package: tuple[PackageLine, ...]
     track: tuple[TrustPoint, ...]
     history: tuple[str, ...]
@@ -264,6 +268,8 @@ def build(game: LoadedGame) -> Transcript:
             if final.over
             else saved_before_the_end(final)
         ),
+        round=final.round,
+        rounds=final.rounds,
         package=package,
         track=final.trust_track,
         history=tuple(scenario.debrief.what_happened),

@@ -331,3 +331,13 @@ def test_tables_csv_opens_in_a_spreadsheet_with_its_accents(tmp_path):
     assert data.startswith(codecs.BOM_UTF8) and data.count(codecs.BOM_UTF8) == 1
     assert data.decode("utf-8-sig").startswith("table,table_name,")
     assert "Zoë & Ben" in data.decode("utf-8-sig")
+
+
+def test_printed_summary_tables_repeat_their_headings_on_every_page(summary_folder):
+    # Printed, a class's table runs onto page 2: its column headings must come too.
+    _, saves = summary_folder
+    page = render_html(collect(saves))
+    assert "thead { display: table-header-group; }" in page
+    assert page.count("<table>") == page.count("<thead>") == 2  # the tables, the proposals
+    head = "".join(f"<th>{name}</th>" for name in ("Table", "Mode", "Outcome"))
+    assert f"<table><thead><tr>{head}" in page

@@ -215,3 +215,35 @@ def test_moves_csv_opens_in_a_spreadsheet_with_its_accents(tmp_path):
     assert data.startswith(codecs.BOM_UTF8) and data.count(codecs.BOM_UTF8) == 1
     assert data.decode("utf-8-sig").startswith("table,move,")
     assert "Zoë & Ben" in data.decode("utf-8-sig")
+
+
+def test_the_result_is_at_the_top_of_the_record(exported):
+    # Printed, the outcome section comes pages after the start: the result is said first.
+    game, files = exported
+    result = build(game).outcome
+    state = game.state
+    sides = game.scenario.sides
+    scores = (
+        f"Scores: {sides.nato.name} {result.nato.score:.1f}, "
+        f"{sides.russia.name} {result.russia.score:.1f}"
+    )
+    text = files["transcript.md"].read_text(encoding="utf-8")
+    top = text.split("## Opening")[0]
+    assert "## Result" in top
+    assert f"- Outcome: **{result.tier.value}**, shared score {result.shared:.1f}\n" in top
+    assert f"- {scores}\n" in top
+    assert f"- Rounds played: {state.round} of {state.rounds}\n" in top
+    assert f"- How it ended: {build(game).ending}" in top
+    assert "## Outcome" in text.split("## Opening")[1]  # the full debrief stays where it was
+    page = unescape(files["transcript.html"].read_text(encoding="utf-8"))
+    top = page.split("<h2>")[0]
+    assert f"<li>{scores}</li>" in top
+    assert f"<li>Rounds played: {state.round} of {state.rounds}</li>" in top
+    assert "<h2>Outcome</h2>" in page
+
+
+def test_printed_tables_repeat_their_headings_on_every_page(exported):
+    _, files = exported
+    page = files["transcript.html"].read_text(encoding="utf-8")
+    assert "thead { display: table-header-group; }" in page
+    assert page.count("<thead>") == page.count("<table") == 2  # the moves and the scores

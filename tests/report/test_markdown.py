@@ -74,6 +74,7 @@ def test_scenario_text_in_the_transcript_is_escaped(tmp_path, monkeypatch):
     titles = {f"### {markdown_text(scenario.sides.of(side).name)}" for side in SideId}
     page = f"# {markdown_text(scenario.title)} — A \\| B"
     sections = {
+        "## Result",
         "## Opening",
         "## Moves",
         "## Outcome",
