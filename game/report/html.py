@@ -10,6 +10,7 @@ from game.report.markdown import (
     scores_so_far,
     unfinished_note,
     values_in_words,
+    walk_out_note,
 )
 from game.report.page import page, png_data_uri, side_class
 from game.report.standing import UNFINISHED
@@ -70,6 +71,8 @@ def _outcome(transcript: Transcript) -> list[str]:
             f"<p>The talks ended because {escape(transcript.ending)}. "
             f"Shared score: <strong>{result.shared:.1f}</strong> of 100.</p>",
         ]
+        if note := walk_out_note(transcript):
+            out.append(f"<p>{escape(note)}</p>")
     else:
         so_far = (
             ""

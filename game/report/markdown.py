@@ -40,6 +40,17 @@ KEPT_OUT = (
 """What a record of a game still being played leaves out, after the reason (SECRETS_KEPT)."""
 
 
+WALKED_OUT = "Agreements reached before the walk-out still count."
+"""Said beside the scores of a game a side walked out of (rules §9): students ask what
+package a breakdown leaves."""
+
+
+def walk_out_note(transcript: Transcript) -> str:
+    """WALKED_OUT for a finished game a side walked out of, else ''."""
+    walked_out = transcript.finished and transcript.outcome.ended_by == "walk_out"
+    return WALKED_OUT if walked_out else ""
+
+
 def unfinished_note(transcript: Transcript) -> str:
     """What the record of an unfinished game says first: that it is not finished, and what
     it leaves out (empty for a finished game)."""
@@ -111,11 +122,12 @@ def result_lines(transcript: Transcript) -> list[str]:
     )
     if not transcript.finished:
         return [f"Scores so far: {scores}"]
-    return [
+    lines = [
         f"Scores: {scores}",
         f"Rounds played: {transcript.round} of {transcript.rounds}",
         f"How it ended: {transcript.ending}",
     ]
+    return lines + ([note] if (note := walk_out_note(transcript)) else [])
 
 
 def _outcome(transcript: Transcript) -> list[str]:
@@ -142,7 +154,8 @@ def _outcome(transcript: Transcript) -> list[str]:
             "",
         ]
     shared = f"Shared score{'' if finished else ' so far'}: {result.shared:.1f}"
-    return [*out, *score_lines(transcript, result), "", shared, ""]
+    out += [*score_lines(transcript, result), "", shared, ""]
+    return out + ([note, ""] if (note := walk_out_note(transcript)) else [])
 
 
 def _instructions(transcript: Transcript) -> list[str]:

@@ -247,3 +247,34 @@ def test_printed_tables_repeat_their_headings_on_every_page(exported):
     page = files["transcript.html"].read_text(encoding="utf-8")
     assert "thead { display: table-header-group; }" in page
     assert page.count("<thead>") == page.count("<table") == 2  # the moves and the scores
+
+
+def test_a_walk_out_says_what_was_agreed_before_it_still_counts(tmp_path, monkeypatch):
+    # Rules §9: a walk-out ends the talks, but the package agreed so far scores.
+    from game.engine.moves import WalkOut
+    from game.report.markdown import WALKED_OUT
+    from game.scenario.models import SideId
+
+    use_data_folder(tmp_path, monkeypatch)
+    scenario, path = scenario_copy(tmp_path)
+    nato, russia = SideId.NATO, SideId.RUSSIA
+    moves = [Table(nato, "transparency"), Accept(russia, "transparency"), WalkOut(nato)]
+    state = replay(scenario, 1, moves)
+    game = load_save(write_save(record_for(scenario, path, 1, "hotseat"), state))
+    assert build(game).outcome.package  # what was agreed before the walk-out
+    files = written(game, tmp_path / "out")
+    text, page = files["transcript.md"], files["transcript.html"]
+    assert WALKED_OUT == "Agreements reached before the walk-out still count."
+    result, outcome_section = text.split("## Opening")[0], text.split("## Outcome")[1]
+    assert f"- {WALKED_OUT}\n" in result
+    assert f"\n{WALKED_OUT}\n" in outcome_section.split("## ")[0]
+    assert page.count(WALKED_OUT) == 2  # at the top, and with the scores in the outcome
+
+
+def test_a_game_that_ended_otherwise_says_nothing_of_a_walk_out(exported):
+    from game.report.markdown import WALKED_OUT
+
+    game, files = exported
+    assert build(game).outcome.ended_by != "walk_out"
+    for name in ("transcript.md", "transcript.html"):
+        assert WALKED_OUT not in files[name].read_text(encoding="utf-8")
