@@ -17,6 +17,7 @@ import pygame_gui
 
 from game import settings as settings_store
 from game.settings import Settings, fitted_size, sizes_that_fit
+from game.ui import keys
 from game.ui.assets import Fonts
 from game.ui.screen import LAYER_STEP, Blocker, Screen
 from game.ui.sound import Sounds
@@ -96,7 +97,9 @@ class App:
         self.running = True
         self.frames = 0
         self._active_until = 0.0
-        self._footer: tuple[str, pygame.Surface] | None = None
+        self._footer: tuple[object, str, pygame.Surface | None] | None = None
+        self.footer_shown = ""
+        """The footer's text as last drawn (whole hints that fit the window), for tests."""
         self._blocker: Blocker | None = None
         self._make_theme()
 
@@ -329,7 +332,7 @@ class App:
         top = self.top
         if top is not None:
             top.draw_over(canvas)
-            self._draw_footer(top.help_text)
+            self._draw_footer(top)
         size = self.window.get_size()
         if canvas is not self.window and min(size) > 0:
             if canvas.get_bitsize() in (24, 32):
@@ -337,15 +340,19 @@ class App:
             else:
                 pygame.transform.scale(canvas, size, self.window)
 
-    def _draw_footer(self, text: str) -> None:
-        if not text:
-            return
-        if self._footer is None or self._footer[0] != text:
-            font = self.fonts.get(13)
-            self._footer = (text, font.render(text, True, self.palette["text_dim"]))
-        surface = self._footer[1]
-        height = self.size[1]
-        self.canvas.blit(surface, (self.fonts.px(16), height - surface.get_height() - 4))
+    def _draw_footer(self, screen: Screen) -> None:
+        """The key hints along the bottom, as many whole ones as fit between the margins."""
+        font, left = self.fonts.get(13), self.fonts.px(16)
+        ranked, room = screen.footer_hints(), self.size[0] - 2 * left
+        key = (tuple(ranked), room)
+        if self._footer is None or self._footer[0] != key:
+            # Fitted and rendered only when the hints change, not every frame.
+            text = keys.fit(ranked, lambda words: font.size(words)[0], room)
+            surface = font.render(text, True, self.palette["text_dim"]) if text else None
+            self._footer = (key, text, surface)
+        _, self.footer_shown, surface = self._footer
+        if surface is not None:
+            self.canvas.blit(surface, (left, self.size[1] - surface.get_height() - 4))
 
     def busy(self) -> bool:
         """Whether frames are needed without input: animation, the computer, just after input."""

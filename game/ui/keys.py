@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 NEXT, PREVIOUS, ACTIVATE, BACK = "next", "previous", "activate", "back"
@@ -25,9 +27,32 @@ FOCUS_KEYS = "Tab / arrows: move   Enter: choose"
 """The key hint most screens' footers start with."""
 
 
+GAP = "   "
+"""What stands between two key hints in a footer."""
+
+
 def footer(*parts: str) -> str:
     """A footer's key hints, in order, three spaces apart (empty parts left out)."""
-    return "   ".join(part for part in parts if part)
+    return GAP.join(part for part in parts if part)
+
+
+def hints(text: str) -> list[str]:
+    """The key hints a footer's text is made of ('Home / End: first / last' is one)."""
+    return [hint.strip() for hint in text.split(GAP) if hint.strip()]
+
+
+def fit(ranked: list[tuple[int, str]], width: Callable[[str], int], room: int) -> str:
+    """The footer that fits in `room` pixels: the hints in their order, leaving out whole
+    hints of the highest rank (the least needed) until the rest fits; never part of one.
+
+    `ranked` holds (rank, hint) in reading order; `width` measures a footer's text.
+    """
+    kept: set[int] = set()
+    for index in sorted(range(len(ranked)), key=lambda i: ranked[i][0]):
+        trial = kept | {index}
+        if width(footer(*(ranked[i][1] for i in sorted(trial)))) <= room:
+            kept = trial
+    return footer(*(ranked[i][1] for i in sorted(kept)))
 
 
 def command_for(event: pygame.event.Event) -> str | None:

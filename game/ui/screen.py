@@ -129,6 +129,32 @@ class Screen:
         shown = [f"{letter.upper()}: {self.hints[letter][1]}" for letter in self.live_shortcuts()]
         return keys.footer(self.footer_keys, *shown, self.footer_more, self.footer_escape)
 
+    def footer_hints(self) -> list[tuple[int, str]]:
+        """The footer's hints in reading order, each with its rank: the lower, the longer it
+        stays when the footer must lose some to fit the window.
+
+        Escape and the moving keys stay longest, then the shortcuts no button names, then
+        the other keys; last, the shortcuts whose button shows its key, e.g. '(B)'.
+        """
+        text = self.help_text
+        shortcuts = [self._shortcut_hint(letter) for letter in self.live_shortcuts()]
+        built = [
+            *((1 + n, hint) for n, hint in enumerate(keys.hints(self.footer_keys))),
+            *((10 + n if unnamed else 40 + n, hint) for n, (unnamed, hint) in enumerate(shortcuts)),
+            *((30 + n, hint) for n, hint in enumerate(keys.hints(self.footer_more))),
+            *((0, hint) for hint in keys.hints(self.footer_escape)),
+        ]
+        if keys.footer(*(hint for _, hint in built)) != text:
+            # A screen with a footer of its own: its first hints matter most.
+            return list(enumerate(keys.hints(text)))
+        return built
+
+    def _shortcut_hint(self, letter: str) -> tuple[bool, str]:
+        """A shortcut's hint, and whether its button fails to show the key itself."""
+        widget, words = self.hints[letter]
+        shown = f"({letter.upper()})" in str(getattr(widget, "text", ""))
+        return not shown, f"{letter.upper()}: {words}"
+
     def live_shortcuts(self) -> list[str]:
         """The shortcut letters that work now: those whose button is on show and enabled (a
         hidden or greyed-out button's key does nothing, and the footer leaves it out)."""

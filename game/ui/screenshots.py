@@ -44,9 +44,13 @@ def render_all(
     settings: Settings | None = None,
     entries: list[Entry] | None = None,
     staging: Path | None = None,
+    look: Callable[[str, App], None] | None = None,
 ) -> list[Path]:
     """Save a PNG of every screen into `directory`; returns the files written, or OSError
     if `directory` cannot be made.
+
+    `look(name, app)`, if given, sees each screen as it is saved (tests check every screen
+    this way).
 
     `entries` are the scenarios to offer (by default the shipped ones). The staged games
     autosave into `staging` (emptied first), never into the player's saves folder; by
@@ -69,7 +73,7 @@ def render_all(
     before = os.environ.get(DATA_ENV)
     os.environ[DATA_ENV] = str(staging)
     try:
-        return _render(directory, settings, entries)
+        return _render(directory, settings, entries, look)
     finally:
         if before is None:
             del os.environ[DATA_ENV]
@@ -79,7 +83,12 @@ def render_all(
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def _render(directory: Path, settings: Settings | None, entries: list[Entry] | None) -> list[Path]:
+def _render(
+    directory: Path,
+    settings: Settings | None,
+    entries: list[Entry] | None,
+    look: Callable[[str, App], None] | None,
+) -> list[Path]:
     import pygame
 
     from game.ai import make_player
@@ -105,6 +114,8 @@ def _render(directory: Path, settings: Settings | None, entries: list[Entry] | N
 
     def shot(name: str) -> None:
         settle(app)
+        if look is not None:
+            look(name, app)
         path = directory / f"{name}.png"
         pygame.image.save(app.window, str(path))
         written.append(path)

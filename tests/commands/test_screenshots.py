@@ -25,7 +25,7 @@ def no_rendering(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Stands in for the rendering (seconds of it): records each staging folder it is given."""
     staged: list[Path] = []
 
-    def render(directory: Path, settings: object, entries: object) -> list[Path]:
+    def render(directory: Path, settings: object, entries: object, look: object) -> list[Path]:
         folder = Path(os.environ[DATA_ENV])
         assert folder.is_dir() and not any(folder.iterdir())
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700  # private to this user

@@ -54,6 +54,10 @@ def test_step_back_and_forward_with_the_keys(app: App, driver: Driver, entries: 
     assert screen.index == count
     driver.click(driver.button("Back"))
     assert screen.index == count - 1
+    driver.key(pygame.K_p)
+    assert screen.index == count - 2, "P (previous) steps back, as Left does"
+    driver.key(pygame.K_n)
+    assert screen.index == count - 1, "N (next) steps on, as Right does"
 
 
 def test_both_sides_reveals_private_values(app: App, driver: Driver, entries: list[Entry]):

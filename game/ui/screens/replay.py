@@ -20,7 +20,8 @@ from game.ui.widgets import set_enabled
 if TYPE_CHECKING:
     from game.ui.app import App
 
-STEP_KEYS = {pygame.K_LEFT: -1, pygame.K_RIGHT: 1}
+STEP_KEYS = {pygame.K_LEFT: -1, pygame.K_RIGHT: 1, pygame.K_p: -1, pygame.K_n: 1}
+"""Keys that step back or on: the arrows, or P (previous) and N (next)."""
 
 
 class ReplayScreen(Screen):
@@ -30,7 +31,7 @@ class ReplayScreen(Screen):
     gives, and again as the next round begins after a move that ended one (trust fades and
     news comes between the two), which is where a new game from that round starts."""
 
-    footer_keys = "Left / Right: step   Home / End: first / last   Tab: buttons"
+    footer_keys = "Left / Right (or P / N): step   Home / End: first / last   Tab: buttons"
 
     def __init__(self, app: App, game: LoadedGame, index: int | None = None) -> None:
         super().__init__(app)
@@ -94,21 +95,16 @@ class ReplayScreen(Screen):
 
     def _buttons(self, rect: pygame.Rect, pad: int, y: int) -> None:
         h, gap = row_height(self), self.px(8)
+        # Their keys (the arrows, P and N, Home and End) are named once, in footer_keys.
         steps = [
-            ("|<  First", self.first, None, None),
-            ("<  Back", self.back, "p", "step back"),
-            ("Forward  >", self.forward, "n", "step forward"),
-            ("Last  >|", self.last, None, None),
+            ("|<  First", self.first),
+            ("<  Back", self.back),
+            ("Forward  >", self.forward),
+            ("Last  >|", self.last),
         ]
         width = (rect.width - 2 * pad - 3 * gap) // 4
-        for number, (text, action, key, hint) in enumerate(steps):
-            self.button(
-                pygame.Rect(pad + number * (width + gap), y, width, h),
-                text,
-                action,
-                shortcut=key,
-                hint=hint,
-            )
+        for number, (text, action) in enumerate(steps):
+            self.button(pygame.Rect(pad + number * (width + gap), y, width, h), text, action)
         y += h + gap
         width = (rect.width - 2 * pad - 3 * gap) // 4
         self.button(pygame.Rect(pad, y, width, h), "Back to the list   (Esc)", self.app.pop)
@@ -246,8 +242,8 @@ class ReplayScreen(Screen):
         notice(self.app, "Exported", exported_lines(folder))
 
     def handle(self, event: pygame.event.Event) -> None:
-        """Left and Right step through the moves and round beginnings; Home and End jump;
-        the rest as usual."""
+        """Left and Right (or P and N) step through the moves and round beginnings; Home and
+        End jump; the rest as usual."""
         if event.type == pygame.KEYDOWN and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
             if event.key in STEP_KEYS:
                 self.go_to(self.at + STEP_KEYS[event.key])

@@ -1,0 +1,94 @@
+"""Every screen at the smallest layout with the largest text: the footer fits the window."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from game.library import available, shipped_folder
+from game.settings import Settings
+from game.ui import keys
+from game.ui.app import MIN_SIZE, App
+from game.ui.screenshots import render_all
+
+
+@dataclass(frozen=True)
+class Shot:
+    """What a test needs to know of one screen, taken while it was on show."""
+
+    help_text: str
+    """The footer's hints in full."""
+    footer: str
+    """The footer as drawn."""
+    footer_right: int
+    """Where the drawn footer ends, in pixels from the left."""
+    width: int
+    """The layout's width."""
+    edge_clear: bool
+    """Whether the footer's row is bare within 12 pixels of the window's right edge."""
+
+
+def _edge_clear(app: App) -> bool:
+    """Whether nothing but the background (dimmed or not) is drawn at the right end of the
+    footer's row, as seen in the picture."""
+    canvas = app.canvas
+    width, height = canvas.get_size()
+    bare = canvas.get_at((width - 1, 0))
+    for y in range(height - app.fonts.px(22), height):
+        for x in range(width - 12, width):
+            pixel = canvas.get_at((x, y))
+            if sum(abs(a - b) for a, b in zip(pixel[:3], bare[:3], strict=True)) > 60:
+                return False
+    return True
+
+
+def _shot(app: App) -> Shot:
+    screen = app.top
+    assert screen is not None
+    font = app.fonts.get(13)
+    footer = getattr(app, "footer_shown", "")
+    return Shot(
+        help_text=screen.help_text,
+        footer=footer,
+        footer_right=app.fonts.px(16) + font.size(footer)[0],
+        width=app.size[0],
+        edge_clear=_edge_clear(app),
+    )
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Shot]:
+    """Every screen the screenshots show, at the smallest layout and the largest text."""
+    folder = shipped_folder()
+    assert folder is not None
+    tmp = tmp_path_factory.mktemp("every-screen")
+    seen: dict[str, Shot] = {}
+    width, height = MIN_SIZE
+    render_all(
+        tmp / "shots",
+        Settings(width=width, height=height, text_size="larger", sound=False),
+        entries=available(folder, tmp / "none"),
+        staging=tmp / "staging",
+        look=lambda name, app: seen.setdefault(name, _shot(app)),
+    )
+    assert len(seen) >= 12
+    return seen
+
+
+def test_every_footer_fits_the_window_in_whole_hints(shots: dict[str, Shot]) -> None:
+    """The replay's footer ran off the right edge ('…B: new game from here E'); a footer
+    too long for the window leaves out whole hints, never part of one."""
+    crossing = [name for name, shot in shots.items() if not shot.edge_clear]
+    assert not crossing, "the footer reaches the right edge"
+    for name, shot in shots.items():
+        assert shot.footer, name
+        assert shot.footer_right <= shot.width - 16, (name, shot.footer)
+        assert set(keys.hints(shot.footer)) <= set(keys.hints(shot.help_text)), name
+        assert "Esc" in shot.footer or "Esc" not in shot.help_text, name
+
+
+def test_the_replay_footer_names_each_key_once(shots: dict[str, Shot]) -> None:
+    """'Left / Right: step' and 'P: step back  N: step forward' said the same thing twice."""
+    footer = shots["13-replay"].help_text
+    assert footer.count("step") == 1, footer
