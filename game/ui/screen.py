@@ -22,6 +22,8 @@ LABEL_FONTS = {
     "#subtitle": (18, False),
     "#heading": (20, True),
     "#small": (14, False),
+    "#timer": (16, True),
+    "#timer_warning": (16, True),
 }
 """The theme's font for each label style, to shorten a label that would not fit."""
 LAYER_STEP = 100

@@ -106,6 +106,41 @@ def test_turn_timer_passes_for_a_slow_side(app: App, driver: Driver, entries: li
     assert len(session.state.moves) == 1
 
 
+def test_the_countdown_says_hurry_in_the_warning_colour_near_the_end(
+    app: App, driver: Driver, entries: list[Entry]
+) -> None:
+    """'Time left 0:07' was small and dim, like '1:00'; under 15 seconds it now says hurry in
+    words and in the warning colour, and the label is drawn again only when its words change."""
+    entry = entry_named(entries, "tutorial")
+    assert entry.scenario is not None
+    session = Session.start(entry.scenario, Setup(mode=HOTSEAT, timer=60, seed=1), entry.path)
+    session.briefed.update(SideId)
+    begin(app, session)
+    app.pop()  # the hand-over
+    driver.frames(2)
+    table = app.top
+    assert isinstance(table, TableScreen)
+    label = table.timer_label
+    assert label.text == "Time left 1:00" and label.visible
+    calm = pygame.Color(label.text_colour)
+    assert calm == app.palette["text"], "bright, not the dim subtitle's colour"
+    drawn: list[str] = []
+    set_text = label.set_text
+
+    def counted(text: str, *args: Any, **kwargs: Any) -> None:
+        drawn.append(text)
+        set_text(text, *args, **kwargs)
+
+    label.set_text = counted  # type: ignore[method-assign]
+    for _ in range(50 * 60 - 5):  # 50 seconds less a few frames, a frame at a time
+        app.step([], FRAME)
+    assert label.text == "Time left 0:11 — hurry"
+    assert pygame.Color(label.text_colour) == app.palette["warning"]
+    assert len(drawn) == 49, "once a second, not every frame"
+    heading = table.turn_label
+    assert label.rect.right <= heading.rect.left, "the deadline follows the countdown"
+
+
 def test_resizing_reflows_the_table(app: App, driver: Driver, entries: list[Entry]) -> None:
     """After a resize every pane and button of the table lies inside the new window."""
     table = solo_table(app, entries, seed=2)

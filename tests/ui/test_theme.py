@@ -44,6 +44,8 @@ KINDS = {
     "#heading": "label",
     "#small": "label",
     "#topic": "label",
+    "#timer": "label",
+    "#timer_warning": "label",
     "#bare": "panel",
     "#dim": "panel",
     "#dialog": "panel",

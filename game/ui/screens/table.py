@@ -5,17 +5,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pygame
+from pygame_gui.elements import UILabel
 
 from game.engine import Applied
 from game.engine.moves import Move
 from game.engine.view import View
 from game.ui.autosave import autosave, due, write_due
 from game.ui.move_panel import MovePanel
-from game.ui.screen import Screen
+from game.ui.screen import LABEL_FONTS, Screen
 from game.ui.screens.common import margin
 from game.ui.table_panels import log_blocks, notes_blocks, proposals_blocks, status_blocks
 from game.ui.text import Para
-from game.ui.widgets import TextPane
+from game.ui.widgets import TextPane, set_visible
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 
 PARTS = ("top", "moves", "status", "proposals", "log", "notes")
 """What a change redraws, one part a frame, so no single frame does all the work."""
+HURRY_SECONDS = 15
+"""Under this many seconds left, the countdown says 'hurry' in the warning colour."""
 
 
 class TableScreen(Screen):
@@ -39,6 +42,7 @@ class TableScreen(Screen):
         self.shown_side = session.viewer
         self._view: View | None = None
         self._log_length = -1
+        self._timer_text = ""
 
     def on_enter(self) -> None:
         """The game's autosave, written as the table opens: the first one of a game works out
@@ -59,9 +63,13 @@ class TableScreen(Screen):
         self.round_label = self.label(
             pygame.Rect(pad, pad - self.px(6), text_w, self.px(30)), "", "#heading"
         )
-        self.turn_label = self.label(
-            pygame.Rect(pad, pad + self.px(24), text_w, self.px(24)), "", "#small"
-        )
+        line = pygame.Rect(pad, pad + self.px(24), text_w, self.px(24))
+        # The countdown leads the second line in bold (the deadline follows it), so a timed
+        # turn's time stays in sight however long the heading is.
+        self._line = line
+        self.timer_label = self.label(line, "", "#timer")
+        self._timer_text, self._timer_style = "", "#timer"
+        self.turn_label = self.label(line, "", "#small")
         y = pad + top_h + gap
         bottom = rect.height - self.px(26)
         usable = rect.width - 2 * pad - 2 * gap
@@ -187,21 +195,48 @@ class TableScreen(Screen):
             f"Round {min(state.round, state.rounds)} of {state.rounds}   ·   {self._turn_text()}",
             "#heading",
         )
+        self._draw_timer()
         deadline = f"Deadline after round {state.rounds}: {scenario.deadline}"
-        left = self._time_left()
-        # The time left leads the second line: on a small window with large text the heading
-        # is cut short at its end, and a timed turn's countdown must stay in sight.
-        self.relabel(
-            self.turn_label, f"Time left {left}   ·   {deadline}" if left else deadline, "#small"
-        )
+        self.relabel(self.turn_label, deadline, "#small")
 
-    def _time_left(self) -> str:
-        """'0:59' while a person's timed turn runs, else ''."""
+    def _draw_timer(self) -> None:
+        """The countdown, redrawn only when its words change: in bold, and under
+        HURRY_SECONDS in the warning colour with 'hurry' (not the colour alone)."""
+        seconds = self._seconds_left()
+        hurry = seconds is not None and seconds < HURRY_SECONDS
+        text = "" if seconds is None else f"Time left {seconds // 60}:{seconds % 60:02d}"
+        text += " — hurry" if hurry else ""
+        if text == self._timer_text:
+            return
+        self._timer_text = text
+        style = "#timer_warning" if hurry else "#timer"
+        if style != self._timer_style:
+            self._timer_style = style
+            self.timer_label.change_object_id(style)
+        line = self._line
+        font = self.app.fonts.get(*LABEL_FONTS[style])
+        width = min(line.width // 2, font.size(text)[0] + self.px(24)) if text else 0
+        self.timer_label.set_text(text)
+        set_visible(self.timer_label, bool(text))
+        # The deadline moves over only when the countdown's width changes (it starts, stops,
+        # or says 'hurry'), not every second.
+        self._place(self.timer_label, pygame.Rect(line.left, line.top, width, line.height))
+        deadline = pygame.Rect(line.left + width, line.top, line.width - width, line.height)
+        self._place(self.turn_label, deadline)
+
+    @staticmethod
+    def _place(widget: UILabel, rect: pygame.Rect) -> None:
+        """Move and size a label, if it is not there already."""
+        if rect != widget.relative_rect:
+            widget.set_relative_position(rect.topleft)
+            widget.set_dimensions(rect.size)
+
+    def _seconds_left(self) -> int | None:
+        """Whole seconds left (59 for 58.2) while a person's timed turn runs, else None."""
         session = self.session
         if session.over or session.thinking or not session.human_turn or not session.setup.timer:
-            return ""
-        left = int(session.timer_left + 0.999)
-        return f"{left // 60}:{left % 60:02d}"
+            return None
+        return int(session.timer_left + 0.999)
 
     def _turn_text(self) -> str:
         session = self.session
