@@ -20,7 +20,15 @@ from game.ui.move_text import (
     short_label,
 )
 from game.ui.text import Block, displayable, ellipsize, hint_words
-from game.ui.widgets import FocusItem, kill, set_enabled, set_selected, set_visible
+from game.ui.widgets import (
+    FocusItem,
+    fit_words,
+    kill,
+    set_enabled,
+    set_selected,
+    set_visible,
+    show_words,
+)
 
 if TYPE_CHECKING:
     from game.ui.screen import Screen
@@ -201,22 +209,22 @@ class MovePanel:
         self, pool: list[UILabel], index: int, text: str, rect: pygame.Rect, style: str = HEADING
     ) -> int:
         font = self.screen.app.fonts.get(14, style == TOPIC)
-        text = ellipsize(displayable(text, font), font, rect.width - 4)
+        # A topic cut short ('Guarantee: not aimed at Rus…') has its whole text as tool tip.
+        shown, tip = fit_words([text], font, rect.width - 4)
         if index < len(pool):
             label = pool[index]
             label.set_relative_position(rect.topleft)
-            if label.text != text:
-                label.set_text(text)
+            show_words(label, shown, tip)
             return 1
-        pool.append(
-            UILabel(
-                rect,
-                text,
-                self.screen.manager,
-                container=self.scroller,
-                object_id=ObjectID(object_id=style),
-            )
+        label = UILabel(
+            rect,
+            shown,
+            self.screen.manager,
+            container=self.scroller,
+            object_id=ObjectID(object_id=style),
         )
+        show_words(label, shown, tip)
+        pool.append(label)
         return 2
 
     def _row(self, index: int, text: str, tip: str, rect: pygame.Rect) -> int:

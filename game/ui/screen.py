@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -11,8 +12,17 @@ from pygame_gui.core import ObjectID, UIContainer, UIElement
 from pygame_gui.elements import UIButton, UIImage, UILabel, UIScrollingContainer
 
 from game.ui import keys
-from game.ui.text import break_path, displayable, ellipsize, hint_words, tooltip_html
-from game.ui.widgets import Action, FittedButton, FocusItem, FocusRing, TextPane, kill
+from game.ui.text import break_path, displayable, hint_words, tooltip_html
+from game.ui.widgets import (
+    Action,
+    FittedButton,
+    FocusItem,
+    FocusRing,
+    TextPane,
+    fit_words,
+    kill,
+    show_words,
+)
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -224,24 +234,36 @@ class Screen:
         *,
         container: UIContainer | UIScrollingContainer | None = None,
     ) -> UILabel:
-        """A one-line label, shortened with '…' if it would not fit."""
-        size, bold = LABEL_FONTS.get(object_id or "", (16, False))
-        font = self.app.fonts.get(size, bold)
-        return UILabel(
+        """A one-line label, shortened with '…' if it would not fit (its whole text is then
+        its tool tip)."""
+        shown, tip = fit_words([text], self._label_font(object_id), rect.width - 4)
+        widget = UILabel(
             rect,
-            ellipsize(displayable(text, font), font, rect.width - 4),
+            shown,
             self.manager,
             container=container or self.container,
             object_id=ObjectID(object_id=object_id) if object_id else None,
         )
+        show_words(widget, shown, tip)
+        return widget
 
-    def relabel(self, widget: UILabel, text: str, object_id: str | None = None) -> None:
-        """Change a label's text, shortened with '…' if it would not fit."""
+    def relabel(
+        self,
+        widget: UILabel,
+        text: str,
+        object_id: str | None = None,
+        *,
+        shorter: Sequence[str] = (),
+    ) -> None:
+        """Change a label's text: the first of `text` and the `shorter` wordings that fits,
+        else the last shortened with '…' (and `text` in full as its tool tip)."""
+        font = self._label_font(object_id)
+        show_words(widget, *fit_words([text, *shorter], font, widget.rect.width - 4))
+
+    def _label_font(self, object_id: str | None) -> pygame.font.Font:
+        """The font the theme draws a label of this style in."""
         size, bold = LABEL_FONTS.get(object_id or "", (16, False))
-        font = self.app.fonts.get(size, bold)
-        fitted = ellipsize(displayable(text, font), font, widget.rect.width - 4)
-        if widget.text != fitted:
-            widget.set_text(fitted)
+        return self.app.fonts.get(size, bold)
 
     def list_tooltip(self, label: str, path: str | os.PathLike[str]) -> str:
         """The tool tip of a list entry whose label may be shortened: the whole label, then

@@ -9,7 +9,7 @@ from typing import Any, cast
 import pygame
 import pygame_gui
 from pygame_gui.core import UIElement
-from pygame_gui.elements import UIButton, UIImage, UIScrollingContainer
+from pygame_gui.elements import UIButton, UIImage, UILabel, UIScrollingContainer
 
 from game.ui.assets import Fonts
 from game.ui.text import (
@@ -17,6 +17,7 @@ from game.ui.text import (
     Rule,
     _render_block,
     displayable,
+    ellipsize,
     fit_label,
     plain_text,
     tooltip_html,
@@ -55,6 +56,28 @@ def set_enabled(widget: object, enabled: bool) -> None:
         cast(Any, widget).enable()
     else:
         cast(Any, widget).disable()
+
+
+def fit_words(
+    wordings: Sequence[str], font: pygame.font.Font, width: int
+) -> tuple[str, str | None]:
+    """A label's text for `width` pixels, and its tool tip: the first of the wordings (the
+    fullest first) that fits whole, with no tip; else the last one shortened with '…', with
+    the first in full as its tip."""
+    whole = [displayable(words, font) for words in wordings]
+    for words in whole:
+        if font.size(words)[0] <= width:
+            return words, None
+    return ellipsize(whole[-1], font, width), tooltip_html([whole[0]])
+
+
+def show_words(label: UILabel, text: str, tip: str | None) -> None:
+    """Give a label new text and tool tip, touching only what changed (a new text is
+    rendered again, a new tip made again)."""
+    if label.text != text:
+        label.set_text(text)
+    if label.tool_tip_text != tip:
+        label.set_tooltip(tip)
 
 
 class FittedButton(UIButton):

@@ -1,15 +1,18 @@
-"""Every screen at the smallest layout with the largest text: the footer fits the window."""
+"""Every screen at the smallest layout with the largest text: the footer fits the window, and
+whatever is shortened with '…' has its whole text as a tool tip."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import pytest
+from pygame_gui.core import UIElement
 
 from game.library import available, shipped_folder
 from game.settings import Settings
 from game.ui import keys
 from game.ui.app import MIN_SIZE, App
+from game.ui.screen import Screen, _inside
 from game.ui.screenshots import render_all
 
 
@@ -27,6 +30,8 @@ class Shot:
     """The layout's width."""
     edge_clear: bool
     """Whether the footer's row is bare within 12 pixels of the window's right edge."""
+    cut: list[tuple[str, str | None]]
+    """Each label or button shown shortened with '…', and its tool tip."""
 
 
 def _edge_clear(app: App) -> bool:
@@ -54,7 +59,21 @@ def _shot(app: App) -> Shot:
         footer_right=app.fonts.px(16) + font.size(footer)[0],
         width=app.size[0],
         edge_clear=_edge_clear(app),
+        cut=_cut(screen),
     )
+
+
+def _cut(screen: Screen) -> list[tuple[str, str | None]]:
+    """The screen's visible widgets whose text ends in '…', with their tool tips."""
+    assert screen.root is not None
+    found = []
+    for element in screen.manager.get_sprite_group().sprites():
+        text = getattr(element, "text", None)
+        if not isinstance(element, UIElement) or not element.visible or not isinstance(text, str):
+            continue
+        if text.endswith("…") and _inside(element, screen.root):
+            found.append((text, element.tool_tip_text))
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +111,12 @@ def test_the_replay_footer_names_each_key_once(shots: dict[str, Shot]) -> None:
     """'Left / Right: step' and 'P: step back  N: step forward' said the same thing twice."""
     footer = shots["13-replay"].help_text
     assert footer.count("step") == 1, footer
+
+
+def test_every_shortened_label_has_its_whole_text_as_a_tool_tip(shots: dict[str, Shot]) -> None:
+    """The deadline line, the table's heading and the move list's topics were cut with '…'
+    and nothing gave their whole text."""
+    cut = {name: shot.cut for name, shot in shots.items() if shot.cut}
+    assert cut, "the test needs a screen that shortens something"
+    untipped = {name: [t for t, tip in items if not tip] for name, items in cut.items()}
+    assert not any(untipped.values()), untipped

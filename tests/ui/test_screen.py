@@ -285,3 +285,36 @@ def test_a_list_entrys_tooltip_gives_its_whole_label_then_its_path(
             assert first == label and "".join(rest) == str(path)
             assert all(font.size(line)[0] <= width - 22 for line in rest), rest
             assert len(rest) > 1 or font.size(str(path))[0] <= width - 22
+
+
+def test_a_label_cut_short_has_its_whole_text_as_tool_tip(app: App) -> None:
+    """Labels cut with '…' gave no way to read the rest; one that fits needs no tip."""
+    to_title(app)
+    screen = app.top
+    assert screen is not None
+    whole = "Deadline after round 8: NATO-Russia Council foreign ministers, December 2009"
+    label = screen.label(pygame.Rect(0, 0, 160, 30), whole, "#small")
+    assert label.text.endswith("…")
+    assert tooltip_lines(label.tool_tip_text) == [whole]
+    screen.relabel(label, "Round 2", "#small")
+    assert label.text == "Round 2" and label.tool_tip_text is None
+
+
+def test_the_tables_heading_is_worded_shorter_before_your_move_is_cut(
+    app: App, driver: Driver, entries: list[Entry]
+) -> None:
+    """At the smallest window with Larger text the heading read 'Round 1 of 8 · Russian
+    Federation: your mo…'; now a shorter wording keeps 'Your move' and cuts the side's name,
+    and the tool tip gives the heading in full."""
+    app.apply_settings(replace(app.settings, width=960, height=600, text_size="larger"))
+    entry = entry_named(entries, "2009-brussels")
+    assert entry.scenario is not None
+    session = Session.start(entry.scenario, Setup(human=SideId.RUSSIA, seed=3), entry.path)
+    session.briefed.update(SideId)
+    table = table_at(app, session)
+    driver.until(lambda: session.human_turn and not table.busy())
+    heading = table.round_label
+    name = entry.scenario.sides.russia.name
+    assert heading.text.startswith("Round 1/8") and "Your move" in heading.text, heading.text
+    if heading.text.endswith("…"):
+        assert tooltip_lines(heading.tool_tip_text) == [f"Round 1 of 8   ·   {name}: your move"]

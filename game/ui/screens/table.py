@@ -190,10 +190,18 @@ class TableScreen(Screen):
 
     def _draw_top(self) -> None:
         state, scenario = self.session.state, self.session.scenario
+        number, rounds = min(state.round, state.rounds), state.rounds
+        turn, lead = self._turn_words()
+        # A narrow window gets a shorter wording before any is cut, and a cut one loses the
+        # side's name rather than 'your move'.
         self.relabel(
             self.round_label,
-            f"Round {min(state.round, state.rounds)} of {state.rounds}   ·   {self._turn_text()}",
+            f"Round {number} of {rounds}   ·   {turn}",
             "#heading",
+            shorter=[
+                f"Round {number}/{rounds}   ·   {turn}",
+                f"Round {number}/{rounds}  ·  {lead}",
+            ],
         )
         self._draw_timer()
         deadline = f"Deadline after round {state.rounds}: {scenario.deadline}"
@@ -238,16 +246,19 @@ class TableScreen(Screen):
             return None
         return int(session.timer_left + 0.999)
 
-    def _turn_text(self) -> str:
+    def _turn_words(self) -> tuple[str, str]:
+        """Whose turn it is ('Russian Federation: your move'), and the same words with what
+        matters first ('Your move: Russian Federation'), for a heading that must be cut."""
         session = self.session
         if session.over:
-            return "The talks have ended."
+            return "The talks have ended.", "The talks have ended."
         name = session.scenario.sides.of(session.to_move).name
         if session.thinking:
-            return f"{name} is thinking" + "." * (1 + int(self.dots * 3) % 3)
-        if not session.human_turn:
-            return f"{name} to move"
-        return f"{name}: your move" if session.to_move is self.shown_side else f"{name} to move"
+            dots = "." * (1 + int(self.dots * 3) % 3)
+            return f"{name} is thinking{dots}", f"Thinking: {name}{dots}"
+        if session.human_turn and session.to_move is self.shown_side:
+            return f"{name}: your move", f"Your move: {name}"
+        return f"{name} to move", f"To move: {name}"
 
     def _draw_moves(self) -> None:
         session = self.session
