@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pygame
 import pytest
 
@@ -361,3 +363,23 @@ def test_the_move_is_autosaved_before_the_hand_over(
     finish_autosaves()
     (autosave,) = saves_folder().glob("*.autosave.json")
     assert load_save(autosave).state == session.state
+
+
+def test_an_empty_notes_pane_gives_its_room_to_the_log(
+    app: App, driver: Driver, entries: list[Entry]
+) -> None:
+    """In hot-seat the notes pane held only 'Coaching notes and messages appear here.' yet
+    took a third of the middle column; now it fits its line, and grows back for a message."""
+    app.apply_settings(replace(app.settings, width=1024, height=640, text_size="larger"))
+    session = hotseat_brussels(app, driver, entries)
+    table = app.top
+    assert isinstance(table, TableScreen)
+    table.on_cover()  # draws every part now
+    notes, log = table.notes, table.log
+    assert notes.rect.height == notes.content_height + 2 * notes.padding
+    assert notes.rect.height < table._notes_h and notes.max_offset == 0
+    assert log.rect.bottom < notes.rect.top, "side by side, not overlapping"
+    session.last_message = "Time ran out for NATO: it passed."
+    table.changed()
+    table.on_cover()
+    assert notes.rect.height >= table._notes_h

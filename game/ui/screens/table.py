@@ -161,13 +161,18 @@ class TableScreen(Screen):
         self._grow(self.status, self.proposals, self._status_h)
 
     def _fit_notes(self) -> None:
-        """The tutorial's notes are what a new player reads first; the log is short early on."""
-        self._grow(self.notes, self.log, self._notes_h)
+        """The tutorial's notes are what a new player reads first; the log is short early on.
+        With nothing to note (hot-seat, no message yet) the pane shrinks to its one line and
+        the log takes the room."""
+        session = self.session
+        quiet = not (session.last_message or self.view.hints or session.solo)
+        self._grow(self.notes, self.log, 0 if quiet else self._notes_h)
 
     @staticmethod
     def _grow(pane: TextPane, neighbour: TextPane, base: int) -> None:
         """Grow `pane` to show all of it, up to 60% of the column it shares with `neighbour`,
-        taking the room from the neighbour; it never shrinks below its laid-out `base`."""
+        taking the room from the neighbour; it never shrinks below `base` (0: to fit what
+        it holds, giving the rest to the neighbour)."""
         above = pane.rect.top < neighbour.rect.top
         top = min(pane.rect.top, neighbour.rect.top)
         column = max(pane.rect.bottom, neighbour.rect.bottom) - top
