@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import pygame
+from dataclasses import replace
 
-from game.engine import outcome
+import pygame
+import pytest
+
+from game.engine import legal_moves, outcome
 from game.library import Entry
 from game.scenario.models import SideId
 from game.ui import hooks
@@ -21,6 +24,7 @@ from game.ui.screens.setup import SetupScreen
 from game.ui.screens.table import TableScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.session import HOTSEAT, Session, Setup
+from game.ui.text import Para
 from tests.ui.conftest import Driver, entry_named
 
 
@@ -108,6 +112,36 @@ def test_the_debrief_shows_the_score_parts_as_the_report_does(
         assert f"Package {score.package:+.2f} of its best" in text
         assert f"mean trust {score.trust:.1f}/100" in text
         assert f"support at home {score.support}/100" in text
+
+
+@pytest.mark.parametrize("mode", ["solo", HOTSEAT])
+def test_the_debrief_shows_both_scores_before_the_fold(
+    app: App, entries: list[Entry], mode: str
+) -> None:
+    """At 1440x810 with Larger text a Russia player's own score came after NATO's details
+    and the chart, below the fold; now the scores come first, the player's own on top."""
+    app.apply_settings(replace(app.settings, width=1440, height=810, text_size="larger"))
+    entry = entry_named(entries, "2009-brussels")
+    assert entry.scenario is not None
+    session = Session.start(entry.scenario, Setup(mode=mode, human=SideId.RUSSIA), entry.path)
+    while not session.over:
+        session.play(legal_moves(session.state, session.to_move)[0])
+    finish(app, session)
+    debrief = app.top
+    assert isinstance(debrief, DebriefScreen)
+    results = debrief.panes[0]
+    tops = {block.text: top for top, _, block in results._layout if isinstance(block, Para)}
+    result = outcome(session.state)
+    names = entry.scenario.sides
+    russia = f"{names.russia.name}: {result.of(SideId.RUSSIA).score:.1f}"
+    nato = f"{names.nato.name}: {result.of(SideId.NATO).score:.1f}"
+    if mode == "solo":
+        russia = f"You ({names.russia.name}): {result.of(SideId.RUSSIA).score:.1f}"
+        assert tops[russia] < tops[nato], "the player's own score first"
+    else:
+        assert tops[nato] < tops[russia]
+    line = app.fonts.get(17, True).get_linesize()
+    assert max(tops[russia], tops[nato]) + line <= results.view_height, "in sight unscrolled"
 
 
 def test_handover_and_debrief(app: App, entries: list[Entry]) -> None:

@@ -36,14 +36,22 @@ ENDINGS = {
 }
 
 
-def result_blocks(session: Session, result: Outcome) -> list[Block]:
-    """The tier, how the game ended, the scores and the agreed package."""
+def result_blocks(session: Session, result: Outcome, chart: Picture | None = None) -> list[Block]:
+    """The tier, how the game ended, each side's score and the shared score, the `chart`
+    if given, then how each score is made up and the agreed package."""
     scenario, state = session.scenario, session.state
     walker = scenario.sides.of(state.walked_out).name if state.walked_out else ""
     blocks: list[Block] = [
         Para(result.tier.value.capitalize(), 24, True, marker=TIER_COLOURS[result.tier]),
         Para(ENDINGS[result.ended_by].format(walker=walker), 15, colour="text_dim", gap=4),
-        Para(f"Shared score: {result.shared:.1f} of 100", 18, True, gap=12),
+    ]
+    # The scores before anything long (the chart, the details), the player's own first, so
+    # it is never below the fold: a Russia player's came after NATO's details and the chart.
+    for number, side in enumerate(sides_in_order(session)):
+        words = f"{score_owner(session, side)}: {result.of(side).score:.1f}"
+        blocks.append(Para(words, 17, True, marker=side.value, gap=2 if number else 10))
+    blocks += [
+        Para(f"Shared score: {result.shared:.1f} of 100", 18, True, gap=10),
         Para(
             "The geometric mean of both scores: it is high only when both sides do well.",
             14,
@@ -51,29 +59,26 @@ def result_blocks(session: Session, result: Outcome) -> list[Block]:
             gap=2,
         ),
     ]
-    for side in SideId:
+    if chart is not None:
+        blocks.append(chart)
+    blocks.append(Para("How each score is made up", 17, True, gap=12))
+    for side in sides_in_order(session):
         score = result.of(side)
-        blocks += [
-            Para(
-                f"{scenario.sides.of(side).name}: {score.score:.1f}",
-                17,
-                True,
-                marker=side.value,
-                gap=10,
-            ),
+        blocks.append(
             Para(
                 # The same figures, rounded the same way, as the report's score table, so
                 # that the sum can be checked by hand: 60 x 0.70 + 20 x 0.49 + 20 x 0.565.
+                f"{scenario.sides.of(side).name}: {score.score:.1f}. "
                 f"Package {score.package:+.2f} of its best possible (x{C.PACKAGE_WEIGHT}), "
                 f"support at home {score.support}/100 (x{C.SUPPORT_WEIGHT}), "
                 f"mean trust {score.trust:.1f}/100 "
                 f"(x{C.TRUST_WEIGHT}).",
                 14,
                 colour="text_dim",
-                indent=14,
-                gap=2,
-            ),
-        ]
+                marker=side.value,
+                gap=6,
+            )
+        )
     blocks += [Rule(gap=12), Para("The agreed package", 17, True, gap=8)]
     if not result.package:
         blocks.append(Para("Nothing was agreed.", 15, colour="text_dim"))
@@ -97,6 +102,20 @@ def result_blocks(session: Session, result: Outcome) -> list[Block]:
         ),
     ]
     return blocks
+
+
+def sides_in_order(session: Session) -> list[SideId]:
+    """The player's own side first in a solo game; NATO, then Russia, in hot-seat."""
+    if session.solo:
+        return [session.setup.human, session.setup.human.other]
+    return list(SideId)
+
+
+def score_owner(session: Session, side: SideId) -> str:
+    """Whose score a line gives: 'You (Russian Federation)' for the player in a solo game,
+    else the side's name."""
+    name = session.scenario.sides.of(side).name
+    return f"You ({name})" if session.solo and side is session.setup.human else name
 
 
 def history_blocks(session: Session) -> list[Block]:
@@ -151,7 +170,6 @@ class DebriefScreen(Screen):
         sides = self.session.scenario.sides
         legend = Legend.of(sides.nato.name, sides.russia.name)
         track = self.session.state.trust_track
-        blocks = result_blocks(self.session, self.result)
         # Never a flatter plot than the chart's least: a short window puts it in the pane.
         chart_h = max(height * 45 // 100, chart_height(left_w, self.app.fonts, legend))
         if height - chart_h >= self.px(240):
@@ -162,6 +180,7 @@ class DebriefScreen(Screen):
             box = pygame.Rect(pad, bottom - chart_h, left_w, chart_h)
             UIImage(box, chart, self.manager, container=self.container)
             results = self.pane(pygame.Rect(pad, top, left_w, height - chart_h - gap))
+            blocks = result_blocks(self.session, self.result)
         else:
             # A small window or large text: the chart goes into the scrolling results.
             results = self.pane(pygame.Rect(pad, top, left_w, height))
@@ -169,7 +188,7 @@ class DebriefScreen(Screen):
             size = (results.text_width, max(self.px(260), least))
             self.chart_size = size
             chart = trust_chart(track, size, self.app.palette, self.app.fonts, legend, ended=True)
-            blocks = [*blocks[:4], Picture(chart, gap=12), *blocks[4:]]
+            blocks = result_blocks(self.session, self.result, Picture(chart, gap=12))
         results.set_blocks(blocks)
         history = self.pane(
             pygame.Rect(pad + left_w + gap, top, rect.width - 2 * pad - left_w - gap, height)
