@@ -191,7 +191,7 @@ class MovePanel:
             self.scroller.vert_scroll_bar.set_scroll_from_start_percentage(0.0)
         set_visible(self.scroller, True)
         focus = self.screen.focus
-        focus.replace_group(GROUP, items)
+        focus.replace_group(GROUP, items, before=self.make)
         current = focus.current
         if items and (
             self._new_turn
@@ -275,7 +275,7 @@ class MovePanel:
         self.mode = "message"
         self.moves, self.chosen = [], None
         self.screen.relabel(self.heading, heading, "#heading")
-        self.screen.focus.replace_group(GROUP, [])
+        self.screen.focus.replace_group(GROUP, [], before=self.make)
         set_visible(self.scroller, False)
         self.details.hide()
         self.message.show()

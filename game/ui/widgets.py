@@ -166,10 +166,14 @@ class FocusRing:
         """Add a stop at the end of the ring."""
         self.items.append(item)
 
-    def replace_group(self, group: str, items: list[FocusItem]) -> None:
-        """Swap the stops of one group (e.g. the move list) for new ones, in the same place."""
+    def replace_group(
+        self, group: str, items: list[FocusItem], before: UIElement | None = None
+    ) -> None:
+        """Swap the stops of one group (e.g. the move list) for new ones, in the same place:
+        where the group was, else just before the stop of `before`, else first."""
         positions = [i for i, item in enumerate(self.items) if item.group == group]
-        at = positions[0] if positions else 0
+        anchor = [i for i, item in enumerate(self.items) if item.widget is before]
+        at = positions[0] if positions else anchor[0] if anchor else 0
         focused = self.current
         was_in_group = focused is not None and focused.group == group
         for item in items:

@@ -181,14 +181,16 @@ def test_down_scrolls_a_pane_to_its_end_then_moves_on_and_up_comes_back(
     session.briefed.update(SideId)
     table = table_at(app, session)
     rows = table.panel.rows
-    table.focus.focus(rows[-1])
+    # The panes lie between the top bar's Menu and the moves, in reading order.
+    menu = next(i.widget for i in table.focus.items if "Menu" in getattr(i.widget, "text", ""))
+    table.focus.focus(menu)
     seen: list[object] = []
     for _ in range(80):
         driver.key(pygame.K_DOWN)
         now = focused(table)
         if not seen or seen[-1] is not now:
             seen.append(now)
-        if now is table.focus.items[-1].widget:
+        if now is rows[0]:
             break
     panes = [table.status, table.proposals, table.log, table.notes]
     assert [s for s in seen if isinstance(s, TextPane)] == panes, "Down passed every pane"
@@ -196,9 +198,9 @@ def test_down_scrolls_a_pane_to_its_end_then_moves_on_and_up_comes_back(
     assert any(pane.max_offset > 0 for pane in panes), "the test needs a pane that scrolls"
     for _ in range(120):
         driver.key(pygame.K_UP)
-        if focused(table) is rows[-1]:
+        if focused(table) is menu:
             break
-    assert focused(table) is rows[-1], "Up went back through the panes to the moves"
+    assert focused(table) is menu, "Up went back through the panes to the top bar"
     assert all(pane.offset == 0 for pane in panes)
 
 

@@ -195,13 +195,14 @@ class DebriefScreen(Screen):
         )
         history.set_blocks(history_blocks(self.session))
         y = bottom + self.px(12)
-        title = self.button(
-            pygame.Rect(rect.width - pad - self.px(220), y, self.px(220), row_height(self)),
-            "Back to title   (T)",
-            self.to_title,
-            object_id="#primary",
-            shortcut="t",
-            hint="title",
+        # Made left to right, so Tab follows them in reading order; the focus starts on the
+        # main one, at the right.
+        self.button(
+            pygame.Rect(rect.width - pad - self.px(680), y, self.px(220), row_height(self)),
+            "Export record   (E)",
+            self.export,
+            shortcut="e",
+            hint="export",
         )
         self.button(
             pygame.Rect(rect.width - pad - self.px(450), y, self.px(220), row_height(self)),
@@ -209,12 +210,13 @@ class DebriefScreen(Screen):
             self.again,
             shortcut="a",
         )
-        self.button(
-            pygame.Rect(rect.width - pad - self.px(680), y, self.px(220), row_height(self)),
-            "Export record   (E)",
-            self.export,
-            shortcut="e",
-            hint="export",
+        title = self.button(
+            pygame.Rect(rect.width - pad - self.px(220), y, self.px(220), row_height(self)),
+            "Back to title   (T)",
+            self.to_title,
+            object_id="#primary",
+            shortcut="t",
+            hint="title",
         )
         self.focus.focus(title)
 

@@ -159,19 +159,20 @@ class LoadScreen(ListWithDetails):
         self.details = self.pane(details)
         y = bottom + self.px(12)
         width = self.px(200)
-        self.go = self.button(
-            pygame.Rect(rect.width - pad - width, y, width, row_height(self)),
-            CONTINUE,
-            self.proceed,
-            object_id="#primary",
-        )
+        # Made left to right, so Tab follows them in reading order.
+        self.button(pygame.Rect(pad, y, self.px(140), row_height(self)), "Back", self.app.pop)
         self.watch = self.button(
             pygame.Rect(rect.width - pad - 2 * width - self.px(10), y, width, row_height(self)),
             "Watch replay   (W)",
             self.replay,
             shortcut="w",
         )
-        self.button(pygame.Rect(pad, y, self.px(140), row_height(self)), "Back", self.app.pop)
+        self.go = self.button(
+            pygame.Rect(rect.width - pad - width, y, width, row_height(self)),
+            CONTINUE,
+            self.proceed,
+            object_id="#primary",
+        )
         self.show_details()
         if self.list_buttons:
             self.focus.focus(self.list_buttons[self.chosen])

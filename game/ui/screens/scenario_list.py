@@ -119,12 +119,7 @@ class ScenarioListScreen(ListWithDetails):
         self.details = self.pane(details)
         buttons_y = bottom + self.px(12)
         width = self.px(200)
-        self.go = self.button(
-            pygame.Rect(rect.width - pad - width, buttons_y, width, row_height(self)),
-            "Continue",
-            self.proceed,
-            object_id="#primary",
-        )
+        # Made left to right, so Tab follows them in reading order.
         self.button(
             pygame.Rect(pad, buttons_y, self.px(140), row_height(self)), "Back", self.app.pop
         )
@@ -134,6 +129,12 @@ class ScenarioListScreen(ListWithDetails):
             self.rescan,
             shortcut="r",
             hint="check the list again",
+        )
+        self.go = self.button(
+            pygame.Rect(rect.width - pad - width, buttons_y, width, row_height(self)),
+            "Continue",
+            self.proceed,
+            object_id="#primary",
         )
         if not self.entries:
             self.details.set_blocks(

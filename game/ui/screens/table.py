@@ -70,13 +70,25 @@ class TableScreen(Screen):
         self.timer_label = self.label(line, "", "#timer")
         self._timer_text, self._timer_style = "", "#timer"
         self.turn_label = self.label(line, "", "#small")
+        # Made in reading order, so Tab follows it: the top bar's buttons, then the columns
+        # left to right, the moves last (the focus starts on the first move).
+        self.button(
+            pygame.Rect(rect.width - pad - 2 * menu_w - gap, pad, menu_w, self.px(40)),
+            "Briefing  (B)",
+            self.briefing,
+            shortcut="b",
+        )
+        self.button(
+            pygame.Rect(rect.width - pad - menu_w, pad, menu_w, self.px(40)),
+            "Menu  (Esc)",
+            self.on_escape,
+        )
         y = pad + top_h + gap
         bottom = rect.height - self.px(26)
         usable = rect.width - 2 * pad - 2 * gap
         left_w, mid_w = usable * 36 // 100, usable * 32 // 100
         right_w = usable - left_w - mid_w
         right = pygame.Rect(pad + left_w + mid_w + 2 * gap, y, right_w, bottom - y)
-        self.panel = MovePanel(self, self.session, right, self.play)
         height = bottom - y
         status_h = min(self.px(320), height * 50 // 100)
         self._status_h = status_h
@@ -89,18 +101,7 @@ class TableScreen(Screen):
         self._notes_h = notes_h
         self.log = self.pane(pygame.Rect(mid_x, y, mid_w, height - notes_h - gap))
         self.notes = self.pane(pygame.Rect(mid_x, y + height - notes_h, mid_w, notes_h))
-        # Created last so that Tab reaches them after the moves and the panes.
-        self.button(
-            pygame.Rect(rect.width - pad - 2 * menu_w - gap, pad, menu_w, self.px(40)),
-            "Briefing  (B)",
-            self.briefing,
-            shortcut="b",
-        )
-        self.button(
-            pygame.Rect(rect.width - pad - menu_w, pad, menu_w, self.px(40)),
-            "Menu  (Esc)",
-            self.on_escape,
-        )
+        self.panel = MovePanel(self, self.session, right, self.play)
         self._log_length = -1
         self._view = None
         self.dirty = list(PARTS)
