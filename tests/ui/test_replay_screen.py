@@ -260,3 +260,25 @@ def test_the_replay_chart_keeps_its_least_height(app: App, driver: Driver, entri
         width, height = screen.chart_rect.size
         assert height >= chart_height(width, app.fonts, screen.legend()), (size, text_size)
         app.pop()
+
+
+def test_the_step_buttons_grey_out_at_the_ends(app: App, driver: Driver, entries: list[Entry]):
+    """At the last move 'Forward >' and 'Last >|' stayed enabled (and '|< First' and
+    '< Back' at the first); greyed out, they also leave the Tab ring."""
+    screen = open_replay(app, driver, entries)
+    first, back, forward, last = (
+        driver.button(text) for text in ("|<  First", "<  Back", "Forward  >", "Last  >|")
+    )
+    ring = [item.widget for item in screen.focus.items if screen.focus._usable(item)]
+    assert first.is_enabled and back.is_enabled
+    assert not forward.is_enabled and not last.is_enabled
+    assert forward not in ring and last not in ring
+    driver.key(pygame.K_HOME)
+    assert not first.is_enabled and not back.is_enabled
+    assert forward.is_enabled and last.is_enabled
+    screen.focus.focus(forward)
+    driver.key(pygame.K_END)
+    assert not forward.is_enabled
+    assert screen.focus.current is not None and screen.focus.current.widget is back, (
+        "the focus moved on from the greyed-out button"
+    )

@@ -103,8 +103,10 @@ class ReplayScreen(Screen):
             ("Last  >|", self.last),
         ]
         width = (rect.width - 2 * pad - 3 * gap) // 4
-        for number, (text, action) in enumerate(steps):
+        self.step_buttons: list[UIButton] = [
             self.button(pygame.Rect(pad + number * (width + gap), y, width, h), text, action)
+            for number, (text, action) in enumerate(steps)
+        ]
         y += h + gap
         width = (rect.width - 2 * pad - 3 * gap) // 4
         self.button(pygame.Rect(pad, y, width, h), "Back to the list   (Esc)", self.app.pop)
@@ -180,7 +182,22 @@ class ReplayScreen(Screen):
         else:
             self.branch_button.set_text(f"New game from round {round_number}   (B)")
             set_enabled(self.branch_button, True)
+        self._enable_steps()
         self.app.wake()
+
+    def _enable_steps(self) -> None:
+        """Grey out First and Back at the first moment, Forward and Last at the last (out of
+        the Tab ring while greyed); a focused one that greys out hands the focus on."""
+        first, back, forward, last = self.step_buttons
+        at_start, at_end = self.at == 0, self.at == len(self.replay.moments) - 1
+        for button in (first, back):
+            set_enabled(button, not at_start)
+        for button in (forward, last):
+            set_enabled(button, not at_end)
+        current = self.focus.current
+        if current is not None and not current.widget.is_enabled:
+            # From Forward at the end to Back; from Back at the start to Forward.
+            self.focus.move(-1 if current.widget in (forward, last) else 1)
 
     # -- actions ----------------------------------------------------------------------------
 
