@@ -134,16 +134,28 @@ def _points(track: Sequence[TrustPoint]) -> list[TrustPoint]:
     return sorted(track, key=lambda p: p.round)
 
 
-def _lines(points: Sequence[TrustPoint], plot: pygame.Rect) -> tuple[Line, Line]:
-    """Both lines' points on the surface: NATO's trust in Russia, then Russia's in NATO."""
+def _lines(points: Sequence[TrustPoint], plot: pygame.Rect, apart: float) -> tuple[Line, Line]:
+    """Both lines' points on the surface: NATO's trust in Russia, then Russia's in NATO;
+    where the two are nearer than `apart` pixels (equal trust), they are drawn that far
+    apart about their middle, NATO's above, so neither hides the other."""
     first = points[0].round if points else 1
     last = max(points[-1].round, first + 1) if points else first + 1
 
     def x_of(round_number: float) -> float:
         return plot.left + plot.width * (round_number - first) / (last - first)
 
-    nato = [(x_of(p.round), _y_of(plot, p.nato_in_russia)) for p in points]
-    russia = [(x_of(p.round), _y_of(plot, p.russia_in_nato)) for p in points]
+    nato: Line = []
+    russia: Line = []
+    for point in points:
+        x = x_of(point.round)
+        high, low = _y_of(plot, point.nato_in_russia), _y_of(plot, point.russia_in_nato)
+        if abs(high - low) < apart:
+            middle = (high + low) / 2
+            # NATO's goes above unless its trust is the lower of the two.
+            sign = -1 if high <= low else 1
+            high, low = middle + sign * apart / 2, middle - sign * apart / 2
+        nato.append((x, high))
+        russia.append((x, low))
     return nato, russia
 
 
@@ -168,7 +180,7 @@ def threshold_labels(
     small = fonts.get(13)
     if plot.height < max(40, 5 * small.get_linesize()) or plot.width < 60:
         return []
-    lines = _lines(_points(track), plot)
+    lines = _lines(_points(track), plot, _line_width(fonts))
     reach = (_line_width(fonts) // 2 + 1, fonts.px(5) + 1)
     placed: list[tuple[str, pygame.Rect]] = []
     for value, words, above in THRESHOLDS:
@@ -226,7 +238,8 @@ def trust_chart(
     for text, spot in threshold_labels(track, size, fonts, names):
         surface.blit(small.render(text, True, palette["text_dim"], palette["panel"]), spot)
     points = _points(track)
-    nato, russia = _lines(points, plot)
+    line_w = _line_width(fonts)
+    nato, russia = _lines(points, plot, line_w)
     for (x, _y), text in zip(nato, tick_labels(points, ended), strict=True):
         label = small.render(text, True, palette["text_dim"])
         surface.blit(label, (x - label.get_width() / 2, plot.bottom + 4))
@@ -234,22 +247,38 @@ def trust_chart(
         (nato, palette["nato"], False),
         (russia, palette["russia"], True),
     )
-    line_w = _line_width(fonts)
-    for coords, colour, dashed in series:
+    # Russia's line and squares first, NATO's over them: where trust is equal the lines run
+    # side by side, and NATO's circle sits smaller on Russia's square.
+    for coords, colour, dashed in reversed(series):
         for a, b in pairwise(coords):
             if dashed:
                 _dashed(surface, colour, a, b, line_w, fonts.px(7))
             else:
                 pygame.draw.line(surface, colour, a, b, line_w)
-        for x, y in coords:
-            if dashed:
-                box = pygame.Rect(0, 0, fonts.px(9), fonts.px(9))
-                box.center = (round(x), round(y))
-                pygame.draw.rect(surface, colour, box)
-            else:
-                pygame.draw.circle(surface, colour, (x, y), fonts.px(5))
+        _markers(surface, coords, russia if coords is nato else nato, colour, dashed, fonts)
     _legend(surface, series, layout, fonts, palette, line_w)
     return surface
+
+
+def _markers(
+    surface: pygame.Surface,
+    coords: Line,
+    other: Line,
+    colour: pygame.Color,
+    square: bool,
+    fonts: Fonts,
+) -> None:
+    """A line's marker at each round: squares (Russia's), or circles (NATO's), drawn smaller
+    where the `other` line's square is close enough to be covered (equal trust)."""
+    size = fonts.px(9)
+    for (x, y), (_, beside) in zip(coords, other, strict=True):
+        if square:
+            box = pygame.Rect(0, 0, size, size)
+            box.center = (round(x), round(y))
+            pygame.draw.rect(surface, colour, box)
+        else:
+            crowded = abs(y - beside) < size
+            pygame.draw.circle(surface, colour, (x, y), fonts.px(3 if crowded else 5))
 
 
 def label_spot(

@@ -160,3 +160,31 @@ def test_the_debrief_chart_is_never_flatter_than_the_least(
     sides = entry.scenario.sides
     width, height = screen.chart_size
     assert height >= chart_height(width, app.fonts, Legend.of(sides.nato.name, sides.russia.name))
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.3])
+def test_equal_trust_keeps_both_lines_and_markers_in_sight(scale: float):
+    """With both sides' trust at 50 all game (the tutorial's replay), Russia's dashed line
+    and square markers hid NATO's line and circles; now they run side by side."""
+    pygame.font.init()
+    track = tuple(TrustPoint(number, 50, 50) for number in range(1, 6))
+    fonts = Fonts(scale)
+    image = trust_chart(track, (522, 252), Palette("paper", dict(PAPER)), fonts, NAMES, True)
+    nato, russia = (pygame.Color(PAPER[side])[:3] for side in ("nato", "russia"))
+    middle = image.get_height() // 2
+
+    def colours(x: int) -> set[tuple[int, ...]]:
+        return {tuple(image.get_at((x, y))[:3]) for y in range(middle - 60, middle + 60)}
+
+    columns = [x for x in range(image.get_width()) if nato in colours(x) or russia in colours(x)]
+    plot = range(columns[0] + fonts.px(8), columns[-1] - fonts.px(8))
+    hidden = [x for x in plot if nato not in colours(x)]
+    assert not hidden, "NATO's line shows all along, not only between Russia's dashes"
+    line_w = max(2, fonts.px(3))  # a square shows more of Russia's colour than its line
+    markers = [
+        x for x in plot if sum(image.get_at((x, y))[:3] == russia for y in range(252)) > line_w
+    ]
+    assert len(markers) >= 3, "Russia's squares show"
+    assert all(nato in colours(x) and russia in colours(x) for x in markers)
+    labels = threshold_labels(list(track), (522, 252), fonts, NAMES)
+    assert labels[0][0] == "partnership 50", "the label is still placed"
