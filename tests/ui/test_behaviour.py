@@ -67,6 +67,33 @@ def test_computer_thinks_in_the_background(app: App, driver: Driver, entries: li
     assert session.explanation in table.notes.words
 
 
+def test_a_new_round_says_who_is_thinking_under_its_heading(
+    app: App, driver: Driver, entries: list[Entry]
+) -> None:
+    """While the computer thought at the start of a round, the log could show its heading
+    with nothing under it; now the newest line says who is thinking, until the move comes."""
+    table = solo_table(app, entries, human=SideId.RUSSIA, seed=4)  # NATO (computer) moves first
+    session = table.session
+    driver.until(lambda: session.human_turn and not table.busy())
+    slow = SlowPlayer(session._player)
+    session._player = slow
+    table.play(Pass(SideId.RUSSIA))
+    for _ in range(600):  # the round's news pops up first; the computer waits for it
+        if app.top is not table:
+            app.pop()
+        if session.thinking and not table.dirty:
+            break
+        driver.frames(1)
+    assert session.state.round == 2 and session.thinking
+    driver.frames(3)
+    nato = session.scenario.sides.nato.name
+    words = table.log.words
+    assert words[1] == "Round 2" and words[2] == f"{nato} is thinking…", words[:4]
+    slow.release.set()
+    driver.until(lambda: not session.thinking and not table.busy())
+    assert f"{nato} is thinking…" not in table.log.words
+
+
 def test_the_computer_waits_a_visible_moment(app: App, entries: list[Entry]) -> None:
     """Even a quick decision appears only after the short pause."""
     table = solo_table(app, entries, human=SideId.RUSSIA, seed=4)

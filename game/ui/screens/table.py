@@ -15,7 +15,7 @@ from game.ui.move_panel import MovePanel
 from game.ui.screen import LABEL_FONTS, Screen
 from game.ui.screens.common import margin
 from game.ui.table_panels import log_blocks, notes_blocks, proposals_blocks, status_blocks
-from game.ui.text import Para
+from game.ui.text import Block, Para
 from game.ui.widgets import TextPane, set_visible
 
 if TYPE_CHECKING:
@@ -41,7 +41,8 @@ class TableScreen(Screen):
         self.dots = 0.0
         self.shown_side = session.viewer
         self._view: View | None = None
-        self._log_length = -1
+        self._log_shown: tuple[int, bool] = (-1, False)
+        """The log's length and whether the computer was thinking, as last drawn."""
         self._timer_text = ""
 
     def on_enter(self) -> None:
@@ -102,7 +103,7 @@ class TableScreen(Screen):
         self.log = self.pane(pygame.Rect(mid_x, y, mid_w, height - notes_h - gap))
         self.notes = self.pane(pygame.Rect(mid_x, y + height - notes_h, mid_w, notes_h))
         self.panel = MovePanel(self, self.session, right, self.play)
-        self._log_length = -1
+        self._log_shown = (-1, False)
         self._view = None
         self.dirty = list(PARTS)
         self._draw_everything()
@@ -141,21 +142,26 @@ class TableScreen(Screen):
         elif part == "proposals":
             self.proposals.set_blocks(proposals_blocks(session, view))
         elif part == "log":
-            if len(view.log) != self._log_length:
-                self._log_length = len(view.log)
-                self.log.set_blocks(
-                    [
-                        Para("Log (newest first)", 16, True),
-                        *log_blocks(session.scenario, view.log, session.fading, session.timed_out),
-                    ],
-                    keep_offset=False,
-                )
+            shown = (len(view.log), session.thinking)
+            if shown != self._log_shown:
+                self._log_shown = shown
+                self.log.set_blocks(self._log_blocks(view), keep_offset=False)
         elif part == "notes":
             # New reasoning or notes start at the top, not where the last ones were scrolled.
             self.notes.set_blocks(notes_blocks(session, view), keep_offset=False)
             self._fit_notes()
         elif part == "moves":
             self._draw_moves()
+
+    def _log_blocks(self, view: View) -> list[Block]:
+        """The log under its heading; while the computer thinks, the newest line, under the
+        round's heading, says so (a round just begun stood empty under its heading)."""
+        session = self.session
+        blocks = log_blocks(session.scenario, view.log, session.fading, session.timed_out)
+        if session.thinking and blocks:
+            name = session.scenario.sides.of(session.to_move).name
+            blocks.insert(1, Para(f"{name} is thinking…", 14, colour="text_dim", gap=5))
+        return [Para("Log (newest first)", 16, True), *blocks]
 
     def _fit_status(self) -> None:
         """Support is part of the score, and long trust notes would push it from view."""
@@ -330,6 +336,8 @@ class TableScreen(Screen):
         elif not session.over and not session.human_turn and not session.pending_events:
             session.start_computer()
             self._draw_top()
+            if "log" not in self.dirty:
+                self.dirty.append("log")  # to say who is thinking
         result = session.poll_computer(dt)
         if result is not None:
             self.app.sound.play("computer")
