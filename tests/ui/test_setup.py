@@ -129,3 +129,19 @@ def test_a_column_too_tall_scrolls_and_follows_the_focus(
     assert current is not None and current.widget.text.startswith("5 min")
     assert shown_rect(current.widget) == current.widget.rect
     assert last is not current.widget, "the screen was rebuilt with the new choice"
+
+
+@pytest.mark.parametrize("text_size", ["normal", "larger"])
+def test_every_row_of_options_ends_at_one_edge(
+    app: App, driver: Driver, entries: list[Entry], text_size: str
+) -> None:
+    """The five timer buttons ended 4 pixels short of the rows above them: the last button
+    of a row now takes what dividing the width left over."""
+    screen = open_setup(app, driver, entries, (1280, 720), text_size)
+    rows: dict[int, list[pygame.Rect]] = {}
+    for widget in screen.actions:
+        if widget.object_ids[-1] in ("#option", "#option_chosen"):
+            rows.setdefault(widget.rect.top, []).append(pygame.Rect(widget.rect))
+    assert len(rows) >= 4 and any(len(row) == 5 for row in rows.values())
+    assert len({min(r.left for r in row) for row in rows.values()}) == 1
+    assert len({max(r.right for r in row) for row in rows.values()}) == 1

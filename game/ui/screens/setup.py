@@ -384,8 +384,11 @@ class SetupScreen(Screen):
         count = len(row.options)
         each = (width - gap * (count - 1)) // count
         for index, (text, chosen, action) in enumerate(row.options):
+            left = x + index * (each + gap)
+            # The last takes what the division left over, so every row ends at one edge.
+            right = x + width if index == count - 1 else left + each
             self.button(
-                pygame.Rect(x + index * (each + gap), y, each, spacing.buttons),
+                pygame.Rect(left, y, right - left, spacing.buttons),
                 text,
                 action,
                 object_id="#option_chosen" if chosen else "#option",
