@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pygame
 import pytest
 
 from game.engine import legal_moves, outcome
 from game.library import Entry
+from game.scenario import Severity
 from game.scenario.models import SideId
+from game.scenario.problems import Problem
 from game.ui import hooks
 from game.ui.app import App
 from game.ui.flow import begin, finish, to_title
@@ -18,7 +21,7 @@ from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.event_popup import EventPopup
 from game.ui.screens.handover import HandoverScreen
 from game.ui.screens.pause import PauseScreen
-from game.ui.screens.scenario_list import ScenarioListScreen
+from game.ui.screens.scenario_list import ScenarioListScreen, entry_blocks
 from game.ui.screens.settings_screen import SettingsScreen
 from game.ui.screens.setup import SetupScreen
 from game.ui.screens.table import TableScreen
@@ -66,6 +69,8 @@ def test_scenario_list_lists_a_broken_file_with_its_errors(
     assert "Cannot load: broken.yaml" in text
     problem = entries[broken].problems[0]
     assert f"line {problem.line}, column {problem.column}" in text and problem.message in text
+    # Its severity in words, not by the marker's colour alone.
+    assert f"Error: line {problem.line}, column {problem.column}" in text
     assert not driver.button("Continue").is_enabled  # type: ignore[attr-defined]
 
 
@@ -161,3 +166,15 @@ def test_handover_and_debrief(app: App, entries: list[Entry]) -> None:
     assert "Shared score" in text and "What really happened" in text
     assert scenario.debrief.questions[0] in text
     assert scenario.sides.nato.name in text and scenario.sides.russia.name in text
+
+
+def test_a_broken_files_problems_say_their_severity_in_words() -> None:
+    """A warning and an error differed only by their marker's colour."""
+    problems = (
+        Problem("x.yaml", 3, 1, "sides", "a name is long", Severity.WARNING),
+        Problem("x.yaml", 7, 5, "", "the '[' here is not closed", Severity.ERROR),
+    )
+    blocks = entry_blocks(Entry(Path("x.yaml"), False, None, problems))
+    texts = [block.text for block in blocks if isinstance(block, Para)]
+    assert "Warning: line 3, column 1 (sides): a name is long" in texts
+    assert "Error: line 7, column 5: the '[' here is not closed" in texts

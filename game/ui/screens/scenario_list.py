@@ -34,8 +34,13 @@ def entry_blocks(entry: Entry) -> list[Block]:
         for problem in entry.problems:
             where = f"line {problem.line}, column {problem.column}"
             path = f" ({problem.path})" if problem.path else ""
-            colour = "tabled" if problem.severity is Severity.WARNING else "rejected"
-            blocks.append(Para(f"{where}{path}: {problem.message}", 15, marker=colour, gap=8))
+            warning = problem.severity is Severity.WARNING
+            colour = "tabled" if warning else "rejected"
+            # Said in words too, not by the marker's colour alone.
+            kind = "Warning" if warning else "Error"
+            blocks.append(
+                Para(f"{kind}: {where}{path}: {problem.message}", 15, marker=colour, gap=8)
+            )
         return blocks
     blocks = [
         Para(scenario.title, 22, True),
