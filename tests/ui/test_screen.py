@@ -314,6 +314,7 @@ def test_the_tables_heading_is_worded_shorter_before_your_move_is_cut(
     session = Session.start(entry.scenario, Setup(human=SideId.RUSSIA, seed=3), entry.path)
     session.briefed.update(SideId)
     table = table_at(app, session)
+    driver.read_news()  # seed 3 opens with news
     driver.until(lambda: session.human_turn and not table.busy())
     heading = table.round_label
     name = entry.scenario.sides.russia.name

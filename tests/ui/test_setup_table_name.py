@@ -177,5 +177,6 @@ def test_the_load_list_and_the_debrief_show_the_name(
     load = LoadScreen(app)
     app.push(load)
     driver.frames()
-    assert any(text.startswith("Table 7:  Finished") for text in load.texts())
+    short = entry.scenario.title.split(":")[0]
+    assert any(text.startswith(f"Table 7:  {short}  ·  Finished") for text in load.texts())
     assert "Table: Table 7" in load.details.words

@@ -80,8 +80,11 @@ def test_the_trust_panel_and_the_move_details_use_the_scenarios_names() -> None:
 @pytest.mark.parametrize(
     ("short_names", "expected"),
     [
-        (False, "Moscow delegation's trust in The Alliance at least 35; support for The Alliance"),
-        (True, "Moscow's trust in Alliance at least 35; support for Alliance"),
+        (
+            False,
+            "Moscow delegation's trust in The Alliance is at least 35 and support for The Alliance",
+        ),
+        (True, "Moscow's trust in Alliance is at least 35 and support for Alliance"),
     ],
 )
 def test_an_arguments_condition_names_the_sides_as_the_log_does(short_names, expected):
