@@ -178,3 +178,40 @@ def test_a_broken_files_problems_say_their_severity_in_words() -> None:
     texts = [block.text for block in blocks if isinstance(block, Para)]
     assert "Warning: line 3, column 1 (sides): a name is long" in texts
     assert "Error: line 7, column 5: the '[' here is not closed" in texts
+
+
+def test_the_debrief_lists_what_was_left_on_the_table_and_the_package_by_round() -> None:
+    """A student could not see from the debrief what was never agreed (the replay showed
+    'Protect the cooperation that works', +4 to each side, never tabled)."""
+    from game.engine import replay
+    from game.engine.moves import Accept, Pass, Table
+    from game.scenario import load
+    from game.ui.screens.debrief import result_blocks
+
+    path = Path(__file__).parents[2] / "scenarios" / "tutorial.yaml"
+    tutorial = load(path)
+    nato, russia = SideId.NATO, SideId.RUSSIA
+    moves = [
+        Pass(nato),
+        Table(russia, "guarantee", (("form", "declaration"),)),
+        Accept(nato, "guarantee"),
+        Pass(russia),
+        Table(nato, "watch-tests"),
+        Accept(russia, "watch-tests"),
+    ]
+    session = Session.start(tutorial, Setup(human=russia, seed=1), path)
+    session.state = replay(tutorial, 1, moves)
+    while not session.state.over:
+        session.state = replay(tutorial, 1, [*session.state.moves, Pass(session.state.to_move)])
+    texts = [b.text for b in result_blocks(session, outcome(session.state)) if isinstance(b, Para)]
+    agreed = [t for t in texts if "(round " in t]
+    # In the order agreed, not the scenario's (the guarantee comes after the tests there).
+    assert [t.split(" (round")[0] for t in agreed] == [
+        tutorial.proposal("guarantee").title,
+        tutorial.proposal("watch-tests").title,
+    ]
+    left = texts[texts.index("Left on the table") + 2 :]
+    exercise = tutorial.proposal("joint-exercise").title
+    assert any(t.startswith(f"{exercise}: ") and "to You (Russian Federation)" in t for t in left)
+    assert not any(t.startswith(tutorial.proposal("watch-tests").title) for t in left)
+    assert any("(×60)" in t for t in texts)

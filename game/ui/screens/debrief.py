@@ -12,6 +12,8 @@ from pygame_gui.elements import UIImage
 from game.engine import constants as C
 from game.engine import outcome
 from game.engine.outcome import Outcome, Tier
+from game.engine.state import Status
+from game.engine.values import all_terms, raw_value, signable
 from game.scenario.models import SideId
 from game.ui.chart import Legend, chart_height, trust_chart
 from game.ui.screen import Screen
@@ -45,6 +47,10 @@ def result_blocks(session: Session, result: Outcome, chart: Picture | None = Non
         Para(result.tier.value.capitalize(), 24, True, marker=TIER_COLOURS[result.tier]),
         Para(ENDINGS[result.ended_by].format(walker=walker), 15, colour="text_dim", gap=4),
     ]
+    if result.ended_by == "walk_out" and result.package:
+        blocks.append(
+            Para("Agreements reached before the walk-out still count.", 14, colour="text_dim")
+        )
     # The scores before anything long (the chart, the details), the player's own first, so
     # it is never below the fold: a Russia player's came after NATO's details and the chart.
     for number, side in enumerate(sides_in_order(session)):
@@ -69,10 +75,10 @@ def result_blocks(session: Session, result: Outcome, chart: Picture | None = Non
                 # The same figures, rounded the same way, as the report's score table, so
                 # that the sum can be checked by hand: 60 x 0.70 + 20 x 0.49 + 20 x 0.565.
                 f"{scenario.sides.of(side).name}: {score.score:.1f}. "
-                f"Package {score.package:+.2f} of its best possible (x{C.PACKAGE_WEIGHT}), "
-                f"support at home {score.support}/100 (x{C.SUPPORT_WEIGHT}), "
+                f"Package {score.package:+.2f} of its best possible (×{C.PACKAGE_WEIGHT}), "
+                f"support at home {score.support}/100 (×{C.SUPPORT_WEIGHT}), "
                 f"mean trust {score.trust:.1f}/100 "
-                f"(x{C.TRUST_WEIGHT}).",
+                f"(×{C.TRUST_WEIGHT}).",
                 14,
                 colour="text_dim",
                 marker=side.value,
@@ -82,7 +88,7 @@ def result_blocks(session: Session, result: Outcome, chart: Picture | None = Non
     blocks += [Rule(gap=12), Para("The agreed package", 17, True, gap=8)]
     if not result.package:
         blocks.append(Para("Nothing was agreed.", 15, colour="text_dim"))
-    for item in result.package:
+    for item in sorted(result.package, key=lambda agreed: agreed.round):
         proposal = scenario.proposal(item.proposal)
         chosen = dict(item.terms)
         terms = "; ".join(
@@ -91,6 +97,7 @@ def result_blocks(session: Session, result: Outcome, chart: Picture | None = Non
         )
         text = f"{item.title} (round {item.round})" + (f": {terms}" if terms else "")
         blocks.append(Para(text, 15, marker="agreed", gap=6))
+    blocks += left_on_the_table(session)
     blocks += [
         Rule(gap=12),
         Para(
@@ -101,6 +108,47 @@ def result_blocks(session: Session, result: Outcome, chart: Picture | None = Non
             colour="text_dim",
         ),
     ]
+    return blocks
+
+
+def left_on_the_table(session: Session) -> list[Block]:
+    """What could still have been agreed and was not: each proposal both sides could sign
+    that was worth something to either, with its best worth to each (the game is over, so
+    both sides' values are shown, as in the replay), largest first. Where a student sees
+    what to try next time."""
+    state = session.state
+    rows = []
+    for live in state.proposals:
+        if live.status is Status.AGREED:
+            continue
+        proposal = state.scenario.proposal(live.id)
+        signable_terms = [t for t in all_terms(proposal) if signable(state.scenario, live.id, t)]
+        if not signable_terms:
+            continue
+        best = {
+            side: max(
+                raw_value(proposal, t, side, live.value_shift.of(side)) for t in signable_terms
+            )
+            for side in SideId
+        }
+        if max(best.values()) > 0:
+            rows.append((sum(best.values()), proposal.title, best))
+    if not rows:
+        return []
+    blocks: list[Block] = [Rule(gap=12), Para("Left on the table", 17, True, gap=8)]
+    blocks.append(
+        Para(
+            "Not agreed, yet both sides could have signed it: its best worth to each side "
+            "(on the -10 to 10 scale of the briefings).",
+            13,
+            colour="text_dim",
+        )
+    )
+    for _total, title, best in sorted(rows, key=lambda row: -row[0]):
+        worth = ", ".join(
+            f"{best[side]:+d} to {score_owner(session, side)}" for side in sides_in_order(session)
+        )
+        blocks.append(Para(f"{title}: {worth}", 15, marker="neutral", gap=6))
     return blocks
 
 
