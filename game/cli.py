@@ -46,6 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "play"
     if args.command is None:
         args = parser.parse_args(["play", *(argv or sys.argv[1:])])
+    _print_names_as_given(sys.stdout)
     try:
         code = handlers[command](args)
         # Flushed here, not by Python at exit, so a failed write is caught just below.
@@ -72,3 +73,14 @@ def _drop_stdout() -> None:
     """Point stdout at nothing: Python would otherwise fail again flushing it at exit."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
+
+
+def _print_names_as_given(stream: object) -> None:
+    """Let `stream` print file names that are not UTF-8 (b'\xfe.yaml') as their own bytes.
+
+    Python holds such a name with lone surrogates, which a strict UTF-8 stdout (the usual
+    one under a UTF-8 locale) refuses with a traceback; ls and other tools print the bytes.
+    """
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+        reconfigure(errors="surrogateescape")

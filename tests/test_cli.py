@@ -21,3 +21,22 @@ def test_version_prints_the_installed_packages_version(capsys: pytest.CaptureFix
     with pytest.raises(SystemExit):
         main(["--version"])
     assert capsys.readouterr().out.strip() == f"detente {version('detente')}"
+
+
+def test_a_file_name_in_no_utf8_is_printed_as_its_bytes(tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    minimal = Path(__file__).parent / "scenario" / "fixtures" / "good" / "minimal.yaml"
+    odd = tmp_path / os.fsdecode(b"\xfe.yaml")
+    shutil.copyfile(minimal, odd)
+    # A strict UTF-8 stdout, as under a UTF-8 locale such as en_US.UTF-8.
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "validate", str(odd)], capture_output=True, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == os.fsencode(odd) + b": valid (0 warnings)\n"

@@ -412,11 +412,11 @@ def benchmark_chart(summary: ClassSummary) -> bytes:
 def write_summary(summary: ClassSummary, folder: Path) -> list[Path]:
     """Write the summary files into `folder`; returns them."""
     files = {
-        SUMMARY_MD: render_markdown(summary).encode("utf-8"),
-        SUMMARY_HTML: render_html(summary).encode("utf-8"),
+        SUMMARY_MD: render_markdown(summary).encode("utf-8", errors="replace"),
+        SUMMARY_HTML: render_html(summary).encode("utf-8", errors="replace"),
         # With a byte-order mark: Excel on Windows reads a CSV file without one in the
         # machine's own code page, and shows a table called "Zoë" as "ZoÃ«".
-        TABLES_CSV: render_csv(summary).encode("utf-8-sig"),
+        TABLES_CSV: render_csv(summary).encode("utf-8-sig", errors="replace"),
         CHART_PNG: class_chart(summary),
     }
     if summary.benchmark:

@@ -27,10 +27,10 @@ def export_game(game: LoadedGame, folder: Path) -> list[Path]:
     )
     chart = trust_chart_png(transcript.track, names, ended=game.state.over)
     files = {
-        TRANSCRIPT_MD: markdown.render(transcript).encode("utf-8"),
-        TRANSCRIPT_HTML: html.render(transcript, chart).encode("utf-8"),
+        TRANSCRIPT_MD: markdown.render(transcript).encode("utf-8", errors="replace"),
+        TRANSCRIPT_HTML: html.render(transcript, chart).encode("utf-8", errors="replace"),
         # With a byte-order mark, so that spreadsheets read it as UTF-8 (see classpage).
-        MOVES_CSV: moves_csv.render(transcript).encode("utf-8-sig"),
+        MOVES_CSV: moves_csv.render(transcript).encode("utf-8-sig", errors="replace"),
         CHART_PNG: chart,
     }
     written = []

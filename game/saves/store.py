@@ -191,7 +191,15 @@ def branched_record(record: SaveRecord, round_number: int) -> SaveRecord:
 
 def encode(record: SaveRecord) -> bytes:
     """The save file's bytes."""
-    return (json.dumps(to_data(record), indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+    data = to_data(record)
+    text = json.dumps(data, indent=1, ensure_ascii=False)
+    try:
+        return (text + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        # A file name that is not UTF-8 (a scenario called b'\xfe.yaml') reaches us as a lone
+        # surrogate, which UTF-8 cannot hold; written as a \udcfe escape, it loads back as
+        # the same name.
+        return (json.dumps(data, indent=1) + "\n").encode("ascii")
 
 
 def write_save(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,21 @@ def test_a_class_folder_name_too_long_is_no_folder(tmp_path, capsys):
     folder = tmp_path / ("x" * 5000)
     assert main(["report", "--class", str(folder), "--out", str(tmp_path / "out")]) == 1
     assert capsys.readouterr().err.endswith(": not a folder of saves\n")
+
+
+def test_names_in_no_utf8_are_written_into_the_reports(tmp_path, monkeypatch, capsys):
+    use_data_folder(tmp_path, monkeypatch)
+    scenario, source = scenario_copy(tmp_path)
+    odd = os.fsdecode(b"\xfe")  # not UTF-8: Python holds the byte as a lone surrogate
+    path = source.with_name(f"{odd}.yaml")
+    source.rename(path)
+    folder = tmp_path / "saves"
+    save = saved_game(scenario, path, 1, folder)
+    save = save.rename(save.with_name(f"s{odd}.json"))
+    out = tmp_path / "out"
+    assert main(["report", str(save), "--out", str(out)]) == 0
+    assert main(["report", "--class", str(folder), "--out", str(tmp_path / "class")]) == 0
+    for written in [*out.iterdir(), *(tmp_path / "class").iterdir()]:
+        if written.suffix != ".png":
+            written.read_text(encoding="utf-8")  # readable: the odd byte became a mark
+    assert "Traceback" not in capsys.readouterr().err

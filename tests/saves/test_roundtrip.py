@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -298,3 +299,20 @@ def test_a_withdrawn_objection_is_saved_and_loads_to_the_agreement_it_made(
     loaded = load_save(saved)
     assert loaded.state == state
     assert loaded.state.proposal("guarantee").status.value == "agreed"
+
+
+NOT_UTF8 = os.fsdecode(b"\xfe")
+"""A file name byte that is not UTF-8: Python holds it as a lone surrogate ('\\udcfe')."""
+
+
+def test_a_scenario_file_named_in_no_utf8_saves_and_loads_back(tmp_path, monkeypatch):
+    use_data_folder(tmp_path, monkeypatch)
+    scenario, source = scenario_copy(tmp_path)
+    path = source.with_name(f"{NOT_UTF8}.yaml")
+    source.rename(path)
+    state = random_game(scenario, 3, limit=5)
+    saved = write_save(record_for(scenario, path, 3), state, folder=tmp_path / "saves")
+    loaded = load_save(saved)
+    assert loaded.scenario_path == path.resolve()
+    assert loaded.record.scenario.file == str(path.resolve())
+    assert loaded.state == state
