@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 from pathlib import Path
 from typing import Any
 
 from game.commands import Handler
+from game.saves.atomic import write_atomic
 
 SCHEMA_FILE = "scenario.schema.json"
 
@@ -23,6 +25,19 @@ def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
     )
     parser.add_argument("name", metavar="NAME", help="the new file's name or path")
     handlers["new"] = run
+
+
+def unusable_name(name: str) -> str | None:
+    """Why NAME cannot name a new file (it names a folder, or nothing), or None if it can."""
+    path = Path(name)
+    last = name.rstrip("/" + os.sep).rpartition("/")[2].rpartition(os.sep)[2]
+    if not name.strip():
+        return "give the new scenario a name, e.g. arctic"
+    if last in ("", ".", "..") or name.endswith(("/", os.sep)):
+        return f"'{name}' names a folder, not a file: give the new scenario a name, e.g. arctic"
+    if path.is_dir():
+        return f"{name} is a folder: give the new scenario a name, e.g. {path / 'arctic'}"
+    return None
 
 
 def target_path(name: str) -> Path:
@@ -47,18 +62,26 @@ def run(args: argparse.Namespace) -> int:
     """Write the starter file, refusing to overwrite anything."""
     from game.scenario.starter import slug_for, starter_text
 
+    problem = unusable_name(args.name)
+    if problem is not None:
+        print(f"detente new: {problem} (nothing was written)", file=sys.stderr)
+        return 2
     target = target_path(args.name)
     reference = schema_reference()
     # Quoted as a shell needs it, so the hint can be copied as it is ("Arctic talks.yaml").
     text = starter_text(target.stem, shlex.quote(str(target)), reference)
-    try:
-        with open(target, "x", encoding="utf-8") as file:
-            file.write(text)
-    except FileExistsError:
+    if os.path.lexists(target):
         print(
             f"{target} already exists: choose another name (nothing was written)", file=sys.stderr
         )
         return 1
+    if not target.parent.is_dir():
+        print(f"cannot write {target}: no such folder as {target.parent}", file=sys.stderr)
+        return 1
+    try:
+        # A name that is not UTF-8 (b'\xfe') shows as '?' in the file's title and comments,
+        # which keeps the file readable; written atomically, a failure leaves no file behind.
+        write_atomic(target, text.encode("utf-8", errors="replace"))
     except OSError as error:
         print(f"cannot write {target}: {error.strerror or error}", file=sys.stderr)
         return 1
