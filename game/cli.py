@@ -46,11 +46,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "play"
     if args.command is None:
         args = parser.parse_args(["play", *(argv or sys.argv[1:])])
+    if sys.stdout is None and command != "play":
+        # Started with stdout closed (`detente schema >&-`): every command but the window
+        # prints what it did, and would otherwise go on without a word. The window runs
+        # on, as it must when started with no console at all (pythonw).
+        print(f"detente {command}: the output (stdout) is closed", file=sys.stderr)
+        return 1
     _print_names_as_given(sys.stdout)
     try:
         code = handlers[command](args)
         # Flushed here, not by Python at exit, so a failed write is caught just below.
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (`detente sim ... | head`): stop quietly, as other tools do.
         _drop_stdout()

@@ -40,3 +40,11 @@ def test_a_file_name_in_no_utf8_is_printed_as_its_bytes(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == os.fsencode(odd) + b": valid (0 warnings)\n"
+
+
+@pytest.mark.parametrize("argv", [["schema"], ["validate", "x.yaml"], ["sim", "--scenario", "x"]])
+def test_a_closed_stdout_is_said_on_stderr(argv, monkeypatch, capsys):
+    err = capsys.readouterr  # the captured stderr stays; stdout is closed as by `>&-`
+    monkeypatch.setattr("sys.stdout", None)
+    assert main(argv) == 1
+    assert err().err == f"detente {argv[0]}: the output (stdout) is closed\n"
