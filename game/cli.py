@@ -58,6 +58,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Flushed here, not by Python at exit, so a failed write is caught just below.
         if sys.stdout is not None:
             sys.stdout.flush()
+    except KeyboardInterrupt:
+        # Ctrl-C is how a long `detente sim` is stopped: a word, not a traceback, and the
+        # exit status shells give a process stopped by SIGINT.
+        print("interrupted", file=sys.stderr)
+        return 130
     except BrokenPipeError:
         # The reader went away (`detente sim ... | head`): stop quietly, as other tools do.
         _drop_stdout()

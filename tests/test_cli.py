@@ -48,3 +48,12 @@ def test_a_closed_stdout_is_said_on_stderr(argv, monkeypatch, capsys):
     monkeypatch.setattr("sys.stdout", None)
     assert main(argv) == 1
     assert err().err == f"detente {argv[0]}: the output (stdout) is closed\n"
+
+
+def test_ctrl_c_is_a_word_and_status_130_not_a_traceback(monkeypatch, capsys):
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("game.commands.sim.run", interrupted)
+    assert main(["sim", "--scenario", "tutorial"]) == 130
+    assert capsys.readouterr().err == "interrupted\n"
