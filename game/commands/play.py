@@ -24,20 +24,18 @@ def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
         nargs="?",
         help="a scenario to play straight away: a file, or a scenario's name (e.g. tutorial)",
     )
-    parser.add_argument(
-        "--side", choices=("nato", "russia"), default="nato", help="your side (solo)"
-    )
+    # No defaults here (None: not given), so that an option given where it does nothing
+    # is refused rather than dropped; `_session` fills in the defaults.
+    parser.add_argument("--side", choices=("nato", "russia"), help="your side (solo; default nato)")
     parser.add_argument(
         "--mode",
         choices=("solo", "hotseat"),
-        default="solo",
-        help="against the computer, or two players",
+        help="against the computer, or two players (default solo)",
     )
-    parser.add_argument("--difficulty", default="medium", help="easy, medium, hard or expert")
+    parser.add_argument("--difficulty", help="easy, medium, hard or expert (solo; default medium)")
     parser.add_argument(
         "--timer",
         type=whole_number(0, TIMER_MAX),
-        default=0,
         metavar="SECONDS",
         help=f"time per turn, at most {TIMER_MAX} (0: none)",
     )
@@ -77,6 +75,10 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    problem = misplaced_options(args)
+    if problem is not None:
+        print(f"detente play: {problem}", file=sys.stderr)
+        return 2
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 
@@ -101,6 +103,29 @@ def run(args: argparse.Namespace) -> int:
     return app.run()
 
 
+GAME_OPTIONS = ("side", "mode", "difficulty", "timer", "seed")
+"""The options that set up a game started from the command line (with FILE)."""
+
+
+def misplaced_options(args: argparse.Namespace) -> str | None:
+    """Why options given would be dropped without a word, or None if each one counts."""
+    given = [f"--{name}" for name in GAME_OPTIONS if getattr(args, name) is not None]
+    if given and not args.file:
+        return (
+            f"{_listed(given)} {'goes' if len(given) == 1 else 'go'} with a scenario FILE; "
+            "without one, choose on the set-up screen"
+        )
+    computer = [f"--{name}" for name in ("side", "difficulty") if getattr(args, name) is not None]
+    if args.mode == "hotseat" and computer:
+        return f"a hot-seat game has two players and no computer: leave out {_listed(computer)}"
+    return None
+
+
+def _listed(options: list[str]) -> str:
+    """'--side', '--side and --seed', '--side, --mode and --seed'."""
+    return " and ".join([", ".join(options[:-1]), options[-1]] if len(options) > 1 else options)
+
+
 def _session(args: argparse.Namespace) -> Any:
     import random
 
@@ -109,7 +134,8 @@ def _session(args: argparse.Namespace) -> Any:
     from game.setup_limits import is_level, levels_in_words
     from game.ui.session import Session, Setup
 
-    if not is_level(args.difficulty):
+    difficulty = args.difficulty if args.difficulty is not None else "medium"
+    if not is_level(difficulty):
         print(f"detente play: --difficulty must be {levels_in_words()}", file=sys.stderr)
         return None
     path = scenario_path(args.file)
@@ -123,5 +149,6 @@ def _session(args: argparse.Namespace) -> Any:
         print_problems(path, error.problems)
         return None
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 2**31)
-    setup = Setup(args.mode, SideId(args.side), args.difficulty, args.timer, seed, args.table)
+    side = SideId(args.side or "nato")
+    setup = Setup(args.mode or "solo", side, difficulty, args.timer or 0, seed, args.table)
     return Session.start(scenario, setup, path)

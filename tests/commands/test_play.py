@@ -42,3 +42,52 @@ def test_a_name_without_a_scenario_is_not_dropped_silently(capsys):
         "detente play: --table goes with a scenario FILE; on the set-up screen, type the "
         "name into its Table name field\n"
     )
+
+
+@pytest.fixture
+def no_window(monkeypatch):
+    """A window that would open is a failure here, not a test that never ends."""
+
+    def opened() -> None:
+        raise AssertionError("the window opened")
+
+    monkeypatch.setattr("game.ui.app.App", opened)
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        (["--timer", "30"], "--timer goes"),
+        (["--side", "russia", "--seed", "3"], "--side and --seed go"),
+        (["--difficulty", "hard", "--mode", "solo", "--seed", "0"], "--mode, --difficulty and "),
+    ],
+)
+def test_game_options_without_a_scenario_are_not_dropped_silently(argv, named, no_window, capsys):
+    assert main(["play", *argv]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"detente play: {named}")
+    assert "with a scenario FILE; without one, choose on the set-up screen" in err
+
+
+@pytest.mark.parametrize(
+    ("options", "left_out"),
+    [
+        (["--side", "russia"], "--side"),
+        (["--difficulty", "hard"], "--difficulty"),
+        (["--side", "nato", "--difficulty", "easy"], "--side and --difficulty"),
+    ],
+)
+def test_a_hot_seat_game_has_no_computer_side_or_level(options, left_out, no_window, capsys):
+    assert main(["play", "tutorial", "--mode", "hotseat", *options]) == 2
+    assert capsys.readouterr().err == (
+        f"detente play: a hot-seat game has two players and no computer: leave out {left_out}\n"
+    )
+
+
+def test_the_defaults_still_set_up_a_solo_game():
+    from game.commands.play import _session
+
+    parser, _handlers = build_parser()
+    session = _session(parser.parse_args(["play", "tutorial"]))
+    setup = session.setup
+    assert (setup.mode, setup.human, setup.difficulty, setup.timer) == ("solo", "nato", "medium", 0)
