@@ -11,6 +11,7 @@ from pathlib import Path
 
 from game import APP_NAME
 from game.paths import data_folder
+from game.regular_file import open_regular
 from game.scenario import Problem, Report, Scenario, check_text
 from game.scenario.glyphs import CanDraw
 from game.scenario.problems import Finding
@@ -51,7 +52,7 @@ def check_file(path: Path, can_draw: CanDraw | None = None) -> Report:
     `can_draw` tells which characters the game's fonts have (see `check_text`)."""
     name = str(path)
     try:
-        with open(path, "rb") as file:
+        with open_regular(path) as file:
             size = os.fstat(file.fileno()).st_size
             if size > MAX_BYTES:
                 return Report(name, None, [too_big(size).at(name)])

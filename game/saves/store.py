@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from game.engine import State
+from game.regular_file import open_regular
 from game.saves.atomic import write_atomic
 from game.saves.errors import SaveError
 from game.saves.record import FORMAT_VERSION, Check, SaveRecord, from_data, to_data, version_of
@@ -343,7 +344,7 @@ def parse_save(raw: bytes) -> tuple[SaveRecord, int]:
 def _read_capped(path: Path) -> bytes:
     """A save file's bytes, or SaveError if it cannot be read or is far too big for one."""
     try:
-        with path.open("rb") as file:
+        with open_regular(path) as file:
             # The listing reads every file in the folder: a huge one (a film dropped there, say)
             # is turned away on its size before a byte of it is read.
             size = os.fstat(file.fileno()).st_size

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from game.regular_file import open_regular
 from game.scenario import checks, conditions, playable
 from game.scenario.glyphs import CanDraw, undrawable
 from game.scenario.locate import Node, find, format_path, leaves, locate
@@ -31,7 +32,7 @@ def load(path: str | os.PathLike[str]) -> Scenario:
     """Read, check and return the scenario in a file, or raise ScenarioError."""
     name = str(path)
     try:
-        with open(path, "rb") as file:
+        with open_regular(path) as file:
             size = os.fstat(file.fileno()).st_size
             if size > MAX_BYTES:
                 raise ScenarioError([too_big(size).at(name)])

@@ -414,6 +414,7 @@ def test_a_file_far_too_big_is_a_damaged_save(good):
 def test_a_file_that_grows_while_read_is_still_capped(good, monkeypatch):
     """What the size said first is not trusted: the read itself stops past the cap."""
     import os
+    import stat
     from types import SimpleNamespace
 
     from game.saves.store import MAX_BYTES
@@ -421,7 +422,9 @@ def test_a_file_that_grows_while_read_is_still_capped(good, monkeypatch):
     save, _ = good
     with save.open("ab") as file:
         file.truncate(MAX_BYTES + 10)
-    monkeypatch.setattr(os, "fstat", lambda handle: SimpleNamespace(st_size=10))
+    # A plain file (its kind is checked on opening) that says it is small.
+    fake = SimpleNamespace(st_size=10, st_mode=stat.S_IFREG | 0o644)
+    monkeypatch.setattr(os, "fstat", lambda handle: fake)
     expect(save, "a save is never more than 2,097,152 bytes (2 MiB), and this file holds more")
 
 
