@@ -114,6 +114,12 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if args.balance:
         return _balance(scenario, games, args.seed, args.json)
+    if args.save_dir is not None:
+        # Found out before the games are played (a long series may take minutes), not after.
+        problem = unwritable_folder(args.save_dir)
+        if problem is not None:
+            print(f"cannot write saves to {args.save_dir}: {problem}", file=sys.stderr)
+            return 1
     return _series(scenario, nato, russia, games, args.seed, args.json, path, args.save_dir)
 
 
@@ -140,15 +146,40 @@ def _series(
         bar.update,
     )
     bar.done()
+    saved = True
     if save_dir is not None:
         written = _save_games(results, scenario_path, save_dir, nato, russia)
-        if written is None:
-            return 1
-        print(f"wrote {plural(written, 'save file')} to {save_dir}", file=sys.stderr)
+        if written is not None:
+            print(f"wrote {plural(written, 'save file')} to {save_dir}", file=sys.stderr)
+        saved = written is not None
+    # The figures are printed even when the saves failed: the games were played all the same.
+    _print_summary(scenario, summary, nato, russia, games, as_json)
+    return 0 if saved else 1
+
+
+def unwritable_folder(folder: Path) -> str | None:
+    """Why no save can be written in `folder` (made if need be), or None if one can."""
+    import tempfile
+
+    from game.saves.unwritable import unwritable_reason
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        return unwritable_reason(folder, error) or error.strerror or str(error)
+    return None
+
+
+def _print_summary(
+    scenario: Any, summary: Any, nato: str, russia: str, games: int, as_json: bool
+) -> None:
+    """The series' figures: one JSON object, or a few lines for people."""
     data = summary.to_dict()
     if as_json:
         print(json.dumps({"scenario": scenario.id, "nato": nato, "russia": russia, **data}))
-        return 0
+        return
     us, them = scenario.sides.nato.short, scenario.sides.russia.short
     print(f"{scenario.title}: {nato} ({us}) against {russia} ({them}), {plural(games, 'game')}")
     print(f"  agreement rate      {summary.agreement_rate:.0%}")
@@ -167,7 +198,6 @@ def _series(
     )
     print("                      how far the agreed packages are from the fairest deal both")
     print("                      sides could sign (the Nash bargaining solution; 0 is that deal)")
-    return 0
 
 
 def _save_games(

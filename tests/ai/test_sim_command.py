@@ -201,3 +201,35 @@ def test_a_flag_names_the_side_as_the_scenario_does():
     assert _flags(cells, ("easy",), names) == [
         "Moscow delegation wins 4 of 5 decided games at easy against easy"
     ]
+
+
+def test_a_save_dir_that_cannot_be_a_folder_is_refused_before_any_game(
+    tmp_path, monkeypatch, capsys
+):
+    blocker = tmp_path / "passwd"
+    blocker.write_text("not a folder")
+
+    def never(*args, **kwargs):
+        raise AssertionError("a game was played")
+
+    monkeypatch.setattr("game.ai.match.play_series", never)
+    argv = ["sim", "--scenario", TABLE, "--games", "2", "--save-dir", str(blocker)]
+    assert main(argv) == 1
+    assert capsys.readouterr().err == (
+        f"cannot write saves to {blocker}: the folder {blocker} is a file, not a folder. "
+        "Move or rename that file.\n"
+    )
+
+
+def test_the_figures_are_printed_even_when_the_saves_fail(tmp_path, monkeypatch, capsys):
+    from game.saves import SaveError
+
+    def full(*args, **kwargs):
+        raise SaveError("the game could not be saved: No space left on device")
+
+    monkeypatch.setattr("game.saves.save_simulated_game", full)
+    argv = ["sim", "--scenario", TABLE, "--games", "2", "--json", "--save-dir", str(tmp_path)]
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["games"] == 2
+    assert "No space left on device" in captured.err
