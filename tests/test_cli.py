@@ -57,3 +57,13 @@ def test_ctrl_c_is_a_word_and_status_130_not_a_traceback(monkeypatch, capsys):
     monkeypatch.setattr("game.commands.sim.run", interrupted)
     assert main(["sim", "--scenario", "tutorial"]) == 130
     assert capsys.readouterr().err == "interrupted\n"
+
+
+@pytest.mark.parametrize("command", ["play", "sim"])
+def test_the_seed_help_gives_the_last_seed(command, capsys):
+    from game.setup_limits import SEED_MAX
+
+    with pytest.raises(SystemExit):
+        main([command, "-h"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert f"seed (a whole number from 0 to {SEED_MAX})" in help_text

@@ -9,7 +9,7 @@ from typing import Any
 
 from game.commands import SEED_MAX, Handler, print_problems, whole_number
 from game.saves.table_name import TABLE_NAME_IN_WORDS, TABLE_NAME_MAX, is_table_name, tidy
-from game.setup_limits import TIMER_MAX
+from game.setup_limits import SEED_IN_WORDS, TIMER_MAX
 
 
 def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
@@ -43,7 +43,7 @@ def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
         "--seed",
         type=whole_number(0, SEED_MAX),
         default=None,
-        help="the game's random seed (a whole number, 0 or more)",
+        help=f"the game's random seed ({SEED_IN_WORDS})",
     )
     parser.add_argument(
         "--table",

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from game.commands import SEED_MAX, Handler, plural, print_problems, whole_number
+from game.setup_limits import SEED_IN_WORDS
 
 BALANCE_GAMES = 10
 GAMES_MAX = 100_000
@@ -52,7 +53,7 @@ def register(subparsers: Any, handlers: dict[str, Handler]) -> None:
         type=whole_number(0, SEED_MAX),
         default=0,
         metavar="S",
-        help="the first game's seed (a whole number, 0 or more)",
+        help=f"the first game's seed ({SEED_IN_WORDS})",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
