@@ -281,8 +281,21 @@ def test_labels_never_repeat_even_for_the_same_name_in_the_same_second(rulebook,
     assert len(set(labels)) == 3
 
 
-def test_computer_only_games_are_a_benchmark_never_counted_with_the_class(rulebook, tmp_path):
+def save_sims(scenario, path, folder, seeds) -> None:
+    """Computer-only games (as `detente sim --save-dir` writes them), one per seed."""
     from game.saves import save_simulated_game
+
+    for seed in seeds:
+        save_simulated_game(
+            long_game(scenario, first_seed=seed),
+            path,
+            folder,
+            difficulty="hard vs tft",
+            name=f"sim-{seed}",
+        )
+
+
+def test_computer_only_games_are_a_benchmark_never_counted_with_the_class(rulebook, tmp_path):
 
     scenario, path = rulebook
     folder = tmp_path / "class"
@@ -291,14 +304,7 @@ def test_computer_only_games_are_a_benchmark_never_counted_with_the_class(rulebo
     final = long_game(scenario, first_seed=2)
     solo = replace(record_for(scenario, path, final.seed, "solo"), game_id="solo", label="Solo")
     write_save(solo, final, folder=folder)
-    for seed in (3, 4, 5):
-        save_simulated_game(
-            long_game(scenario, first_seed=seed),
-            path,
-            folder,
-            difficulty="hard vs tft",
-            name=f"sim-{seed}",
-        )
+    save_sims(scenario, path, folder, (3, 4, 5))
     summary = collect(folder)
     (people,) = summary.by_scenario
     (computer,) = summary.benchmark
@@ -327,18 +333,10 @@ def test_computer_only_games_are_a_benchmark_never_counted_with_the_class(rulebo
 
 
 def test_a_folder_of_computer_only_games_says_so(rulebook, tmp_path):
-    from game.saves import save_simulated_game
 
     scenario, path = rulebook
     folder = tmp_path / "sims"
-    for seed in (3, 4):
-        save_simulated_game(
-            long_game(scenario, first_seed=seed),
-            path,
-            folder,
-            difficulty="hard vs tft",
-            name=f"sim-{seed}",
-        )
+    save_sims(scenario, path, folder, (3, 4))
     summary = collect(folder)
     assert summary.by_scenario == () and len(summary.benchmark) == 1
     text = render_markdown(summary)
