@@ -15,16 +15,22 @@ def fresh_machine(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(store, "_issued", set())
 
 
-def test_games_begun_the_same_second_on_two_machines_get_different_ids(tmp_path, monkeypatch):
-    scenario, path = scenario_copy(tmp_path)
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    monkeypatch.setattr(store, "now_stamp", lambda: "2026-11-23T09:00:00Z")
+def ids_on_machines(count, scenario, path, tmp_path, monkeypatch) -> set[str]:
+    """The ids of a new game begun on each of `count` machines, each with its own data folder."""
     ids = set()
-    for machine in range(8):
+    for machine in range(count):
         (tmp_path / f"machine{machine}").mkdir()
         use_data_folder(tmp_path / f"machine{machine}", monkeypatch)
         fresh_machine(monkeypatch)
         ids.add(record_for(scenario, path, seed=3).game_id)
+    return ids
+
+
+def test_games_begun_the_same_second_on_two_machines_get_different_ids(tmp_path, monkeypatch):
+    scenario, path = scenario_copy(tmp_path)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setattr(store, "now_stamp", lambda: "2026-11-23T09:00:00Z")
+    ids = ids_on_machines(8, scenario, path, tmp_path, monkeypatch)
     assert len(ids) == 8
     for game_id in ids:
         assert re.fullmatch(rf"{re.escape(scenario.id)}-20261123-090000-[0-9a-f]{{4}}", game_id)
@@ -33,10 +39,5 @@ def test_games_begun_the_same_second_on_two_machines_get_different_ids(tmp_path,
 def test_a_fixed_clock_gives_the_same_id_every_run(tmp_path, monkeypatch):
     scenario, path = scenario_copy(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795167000")
-    ids = set()
-    for run in range(3):
-        (tmp_path / f"run{run}").mkdir()
-        use_data_folder(tmp_path / f"run{run}", monkeypatch)
-        fresh_machine(monkeypatch)
-        ids.add(record_for(scenario, path, seed=3).game_id)
+    ids = ids_on_machines(3, scenario, path, tmp_path, monkeypatch)
     assert ids == {f"{scenario.id}-20261120-093000"}
