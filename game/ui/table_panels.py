@@ -41,7 +41,8 @@ LOG_COLOURS = {
 
 
 def _name(scenario: Scenario, side: SideId | None) -> str:
-    return scenario.sides.of(side).name if side is not None else "nobody"
+    # These names run in sentences ("Tabled by Russia."), so they take the side's short name.
+    return scenario.sides.of(side).short if side is not None else "nobody"
 
 
 def status_blocks(session: Session, view: View) -> list[Block]:

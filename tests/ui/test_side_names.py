@@ -13,9 +13,10 @@ from game.scenario.models import Scenario, SideId, SupportLevels
 from game.ui.app import App
 from game.ui.move_text import describe_condition, move_details
 from game.ui.screens.briefing import BriefingScreen
+from game.ui.screens.event_popup import event_blocks
 from game.ui.screens.handover import HandoverScreen
 from game.ui.session import HOTSEAT, Session, Setup
-from game.ui.table_panels import status_blocks
+from game.ui.table_panels import proposals_blocks, status_blocks
 from game.ui.text import Para
 from tests.engine.helpers import OLD_NAMES, load_renamed
 from tests.ui.conftest import entry_named
@@ -102,3 +103,20 @@ def test_a_pass_on_time_in_the_log_uses_the_name_the_log_uses() -> None:
     assert session.tick_timer(31) is not None  # Russia's time ran out
     texts = [e.text for e in with_timeouts(session.scenario, session.state.log, session.timed_out)]
     assert "Alliance passed." in texts and "Moscow passed: time ran out." in texts
+
+
+def test_the_proposals_panel_names_who_tabled_and_accepted_as_sentences_do() -> None:
+    """It said "Tabled by The Alliance." where every other sentence says "Alliance"."""
+    session = Session.start(load_renamed(short_names=True), Setup(mode=HOTSEAT, seed=1))
+    session.play(OPENING[0])
+    shown = [b.text for b in proposals_blocks(session, session.view()) if isinstance(b, Para)]
+    assert any(text.startswith("Tabled by Alliance. Accepted by Alliance.") for text in shown)
+    assert not [text for text in shown if "by The Alliance" in text]
+
+
+def test_the_news_names_the_sides_as_sentences_do() -> None:
+    """The pop-up said "The Alliance's trust in Moscow delegation -10"."""
+    scenario = load_renamed(short_names=True)
+    news = scenario.event_by_id["deployment-threat"]
+    shown = [b.text for b in event_blocks(news, scenario, NATO) if isinstance(b, Para)]
+    assert "Effect: Alliance's trust in Moscow -10." in shown

@@ -23,7 +23,7 @@ def event_blocks(event: Event, scenario: Scenario, viewer: SideId | None = None)
     blocks: list[Block] = [Para(event.title, 22, True), Para(event.text, 16, gap=10)]
     effect = event.effect
     changes = []
-    nato, russia = scenario.sides.nato.name, scenario.sides.russia.name
+    nato, russia = scenario.sides.nato.short, scenario.sides.russia.short
     if effect.trust is not None:
         if effect.trust.nato_in_russia:
             changes.append(f"{nato}'s trust in {russia} {effect.trust.nato_in_russia:+d}")
@@ -33,7 +33,7 @@ def event_blocks(event: Event, scenario: Scenario, viewer: SideId | None = None)
         for side in SideId:
             if effect.support.of(side):
                 changes.append(
-                    f"support for {scenario.sides.of(side).name} {effect.support.of(side):+d}"
+                    f"support for {scenario.sides.of(side).short} {effect.support.of(side):+d}"
                 )
     if effect.deadline:
         changes.append(f"the deadline moves {deadline_shift(effect.deadline)}")
