@@ -132,6 +132,21 @@ def ladder(results: list[Game], sides: tuple[str, ...] = ("nato", "russia")) -> 
     }
 
 
+def opponents_scores(results: list[Game]) -> dict[str, float]:
+    """What the same opponents (baselines and levels) score against each level, from both
+    sides, each opponent and side weighted equally: how hard the level is to play against."""
+    scores = own_scores(results)
+    opponents = (*BASELINES, *LEVELS)
+    return {
+        level: statistics.mean(
+            statistics.mean(scores[(opponent, level, side)])
+            for opponent in opponents
+            for side in ("nato", "russia")
+        )
+        for level in LEVELS
+    }
+
+
 def against(results: list[Game], player: str, opponent: str) -> tuple[float, float, float]:
     """(player's mean score, opponent's mean score, agreement rate) over both sides."""
     mine, theirs, agreed = [], [], []
@@ -177,6 +192,8 @@ def main() -> list[Row]:
         rising &= all(scores[a] < scores[b] for a, b in pairwise(LEVELS))
     verdict = "yes" if rising else "NO"
     rows.append(("ladder", "each level above the one below, from both sides", verdict))
+    for level, conceded in opponents_scores(results).items():
+        rows.append((f"against {level}", "opponents' mean score", f"{conceded:.2f}"))
     for level in ("hard", "expert"):
         for opponent in dict.fromkeys((*BASELINES, "hard", level)):
             mine, theirs, agreed = against(results, level, opponent)
