@@ -265,7 +265,8 @@ def notes_blocks(session: Session, view: View) -> list[Block]:
                 # Its numbers are shares, where the person's panels count points: say so.
                 blocks.append(Para(READING_SHARES, 13, colour="text_dim", gap=4))
         else:
-            blocks.append(Para(f"{computer} has not moved yet.", 14, colour="text_dim"))
+            waiting = scenario.sides.of(session.setup.human.other).short  # a sentence
+            blocks.append(Para(f"{waiting} has not moved yet.", 14, colour="text_dim"))
     if not blocks:
         blocks.append(Para("Notes", 16, True))
         blocks.append(Para("Coaching notes and messages appear here.", 14, colour="text_dim"))

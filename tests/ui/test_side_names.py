@@ -12,11 +12,11 @@ from game.saves.timeouts import with_timeouts
 from game.scenario.models import Scenario, SideId, SupportLevels
 from game.ui.app import App
 from game.ui.move_text import describe_condition, move_details
-from game.ui.screens.briefing import BriefingScreen
+from game.ui.screens.briefing import BriefingScreen, briefing_blocks
 from game.ui.screens.event_popup import event_blocks
 from game.ui.screens.handover import HandoverScreen
 from game.ui.session import HOTSEAT, Session, Setup
-from game.ui.table_panels import proposals_blocks, status_blocks
+from game.ui.table_panels import notes_blocks, proposals_blocks, status_blocks
 from game.ui.text import Para
 from tests.engine.helpers import OLD_NAMES, load_renamed
 from tests.ui.conftest import entry_named
@@ -120,3 +120,15 @@ def test_the_news_names_the_sides_as_sentences_do() -> None:
     news = scenario.event_by_id["deployment-threat"]
     shown = [b.text for b in event_blocks(news, scenario, NATO) if isinstance(b, Para)]
     assert "Effect: Alliance's trust in Moscow -10." in shown
+
+
+def test_the_briefing_and_the_reasoning_pane_name_the_other_side_as_sentences_do() -> None:
+    """They said "Moscow delegation cannot see this briefing" and "Moscow delegation has not
+    moved yet." where the log says "Moscow"."""
+    session = Session.start(load_renamed(short_names=True), Setup(human=NATO, seed=1))
+    briefing = [b.text for b in briefing_blocks(session, NATO) if isinstance(b, Para)]
+    assert any("Your trust in Moscow: " in text for text in briefing)
+    assert any(text.startswith("Moscow cannot see this briefing") for text in briefing)
+    notes = [b.text for b in notes_blocks(session, session.view()) if isinstance(b, Para)]
+    assert "Moscow has not moved yet." in notes
+    assert "Moscow delegation's reasoning" in notes  # a heading keeps the full name

@@ -48,7 +48,7 @@ def briefing_blocks(session: Session, side: SideId) -> list[Block]:
     blocks += [
         Rule(gap=12),
         Para(
-            f"Support at home: {state.support.of(side)}. Your trust in {other.name}: "
+            f"Support at home: {state.support.of(side)}. Your trust in {other.short}: "
             f"{trust_of(state, side)}. The talks end after round {state.rounds} "
             f"({scenario.deadline}), on a walk-out, or when both sides pass with something agreed.",
             15,
@@ -56,7 +56,7 @@ def briefing_blocks(session: Session, side: SideId) -> list[Block]:
             gap=8,
         ),
         Para(
-            f"{other.name} cannot see this briefing; it can only guess your priorities "
+            f"{other.short} cannot see this briefing; it can only guess your priorities "
             "from what you do at the table.",
             15,
             colour="text_dim",
