@@ -120,28 +120,29 @@ def own_scores(results: list[Game]) -> dict[tuple[str, str, str], list[float]]:
 def ladder(results: list[Game], sides: tuple[str, ...] = ("nato", "russia")) -> dict[str, float]:
     """Each level's mean own score against the same opponents (baselines and levels), playing
     `sides`, each opponent and side weighted equally."""
-    scores = own_scores(results)
-    opponents = (*BASELINES, *LEVELS)
-    return {
-        level: statistics.mean(
-            statistics.mean(scores[(level, opponent, side)])
-            for opponent in opponents
-            for side in sides
-        )
-        for level in LEVELS
-    }
+    return _level_means(results, sides, level_scores=True)
 
 
 def opponents_scores(results: list[Game]) -> dict[str, float]:
     """What the same opponents (baselines and levels) score against each level, from both
     sides, each opponent and side weighted equally: how hard the level is to play against."""
+    return _level_means(results, ("nato", "russia"), level_scores=False)
+
+
+def _level_means(
+    results: list[Game], sides: tuple[str, ...], level_scores: bool
+) -> dict[str, float]:
+    """Per level, the mean over opponents and `sides` of the level's own scores or, without
+    `level_scores`, of its opponents' scores (`sides` is then the side the opponent played)."""
     scores = own_scores(results)
     opponents = (*BASELINES, *LEVELS)
     return {
         level: statistics.mean(
-            statistics.mean(scores[(opponent, level, side)])
+            statistics.mean(
+                scores[(level, opponent, side) if level_scores else (opponent, level, side)]
+            )
             for opponent in opponents
-            for side in ("nato", "russia")
+            for side in sides
         )
         for level in LEVELS
     }
