@@ -322,6 +322,7 @@ def test_news_the_next_side_missed_is_shown_when_a_saved_game_goes_on(
 ) -> None:
     """Russia ends round 1 and sees the news; the class stops there. When the game goes on
     from its autosave, NATO sits down and sees the news it never saw, once."""
+    from game.ui.autosave import finish_autosaves
     from game.ui.saving import resume
 
     session, table = after_natos_move(app, driver, entries)
@@ -334,6 +335,9 @@ def test_news_the_next_side_missed_is_shown_when_a_saved_game_goes_on(
     assert isinstance(news, EventPopup)
     driver.key(pygame.K_RETURN)  # Russia has seen it
     driver.frames(3)
+    # The load list waits for due autosaves before it reads them; reading the file directly,
+    # so must the test (on a slow machine the write after Russia's move had not landed yet).
+    finish_autosaves()
     (autosave,) = saves_folder().glob("*.autosave.json")
     resume(app, load_save(autosave))
     assert handing_over_to(app) is SideId.NATO
