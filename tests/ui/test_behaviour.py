@@ -105,15 +105,22 @@ def test_the_computer_waits_a_visible_moment(app: App, entries: list[Entry]) -> 
     assert session.poll_computer(THINK_SECONDS / 2) is not None
 
 
-def test_turn_timer_passes_for_a_slow_side(app: App, driver: Driver, entries: list[Entry]) -> None:
-    """With a round timer, a side that runs out of time passes, and the table says why."""
+def _timed_tutorial(app: App, driver: Driver, entries: list[Entry], timer: int) -> Session:
+    """A hot-seat tutorial with a round timer, NATO at the table after the hand-over."""
     entry = entry_named(entries, "tutorial")
     assert entry.scenario is not None
-    session = Session.start(entry.scenario, Setup(mode=HOTSEAT, timer=2, seed=1), entry.path)
+    session = Session.start(entry.scenario, Setup(mode=HOTSEAT, timer=timer, seed=1), entry.path)
     session.briefed.update(SideId)
     begin(app, session)
     app.pop()  # the hand-over
     driver.frames(2)
+    return session
+
+
+def test_turn_timer_passes_for_a_slow_side(app: App, driver: Driver, entries: list[Entry]) -> None:
+    """With a round timer, a side that runs out of time passes, and the table says why."""
+    session = _timed_tutorial(app, driver, entries, timer=2)
+    scenario = session.scenario
     texts = app.top.texts()  # type: ignore[union-attr]
     assert "time left 0:02" in " ".join(texts).lower()
     # It leads its line, so a heading cut short on a small window never hides it.
@@ -125,7 +132,7 @@ def test_turn_timer_passes_for_a_slow_side(app: App, driver: Driver, entries: li
     # The log says so as the transcript does, not the engine's plain "NATO passed.".
     driver.frames(8)  # the table redraws a part a frame
     log = app.top.log.words  # type: ignore[union-attr]
-    nato = entry.scenario.sides.nato.name
+    nato = scenario.sides.nato.name
     assert f"{nato} passed: time ran out." in " ".join(log)
     assert f"{nato} passed." not in log
     for _ in range(6):  # Russia's clock waits until Russia is at the keyboard
@@ -138,13 +145,7 @@ def test_the_countdown_says_hurry_in_the_warning_colour_near_the_end(
 ) -> None:
     """'Time left 0:07' was small and dim, like '1:00'; under 15 seconds it now says hurry in
     words and in the warning colour, and the label is drawn again only when its words change."""
-    entry = entry_named(entries, "tutorial")
-    assert entry.scenario is not None
-    session = Session.start(entry.scenario, Setup(mode=HOTSEAT, timer=60, seed=1), entry.path)
-    session.briefed.update(SideId)
-    begin(app, session)
-    app.pop()  # the hand-over
-    driver.frames(2)
+    _timed_tutorial(app, driver, entries, timer=60)
     table = app.top
     assert isinstance(table, TableScreen)
     label = table.timer_label
