@@ -189,6 +189,10 @@ class MovePanel:
             yield 4
         if self.scroller.vert_scroll_bar is not None:
             self.scroller.vert_scroll_bar.set_scroll_from_start_percentage(0.0)
+            # Move the buttons now: focusing the first one below would otherwise see it where
+            # the last turn's scrolling left it, above the view, and scroll just far enough to
+            # show it, cutting off the heading above it.
+            self.scroller.update(0.0)
         set_visible(self.scroller, True)
         focus = self.screen.focus
         focus.replace_group(GROUP, items, before=self.make)

@@ -244,3 +244,26 @@ def test_a_student_can_withdraw_the_objection_that_blocks_a_deal(
     assert session.state.proposal("watch-tests").status.value == "agreed"
     texts = [entry.text for entry in session.state.log]
     assert "Russia withdrew its objection to 'Watch each other's tests'." in texts
+
+
+def test_a_new_turn_shows_the_list_from_its_first_heading(
+    app: App, driver: Driver, entries: list[Entry]
+) -> None:
+    """A move made from far down the list: the next turn's list opened scrolled just far
+    enough to show its first move, with the heading above it ('Accept') cut off."""
+    session, table = at_the_tutorial_table(app, driver, entries, SideId.NATO)
+    panel = table.panel
+    bar = panel.scroller.vert_scroll_bar
+    assert bar is not None and bar.visible, "the tutorial's first list is longer than the pane"
+    for _ in range(len(panel.rows) - 2):
+        driver.key(pygame.K_DOWN)  # down to Pass, the move above Walk out, scrolling the list
+    assert bar.start_percentage > 0
+    current = table.focus.current
+    assert current is not None and isinstance(panel.buttons[current.widget], Pass)
+    driver.key(pygame.K_RETURN)  # choose it
+    driver.key(pygame.K_m)  # and make it
+    driver.until(lambda: session.human_turn and not table.busy() and len(session.state.moves) > 1)
+    first_heading = panel.labels[0]
+    assert panel.scroller.rect.top <= first_heading.rect.top
+    assert first_heading.rect.bottom <= panel.scroller.rect.bottom
+    assert bar.start_percentage == 0
