@@ -249,6 +249,9 @@ def _balance(scenario: Any, games: int, seed: int, as_json: bool) -> int:
                 "russia": round(summary.mean_score["russia"], 2),
                 "nato_wins": wins,
                 "russia_wins": losses,
+                # How far NATO ends ahead on average (below 0: behind): a flag counts games,
+                # and ten wins by a tenth of a point are not ten wins by ten points.
+                "margin": round(summary.mean_score["nato"] - summary.mean_score["russia"], 2),
                 "agreement_rate": round(summary.agreement_rate, 4),
             }
     bar.done()
@@ -281,7 +284,7 @@ def _balance(scenario: Any, games: int, seed: int, as_json: bool) -> int:
         cell = cells[(level, level)]
         print(
             f"{level} against {level}: {us} wins {int(cell['nato_wins'])}, "
-            f"{them} wins {int(cell['russia_wins'])}"
+            f"{them} wins {int(cell['russia_wins'])}; {_lead(cell['margin'], names)}"
         )
     for flag in flags:
         print(f"FLAG: {flag}")
@@ -296,6 +299,14 @@ def _offset(bar: Progress, base: int) -> Callable[[int], None]:
 
 def _factory(make: Callable[..., Any], name: str) -> Callable[..., Any]:
     return lambda side, seed: make(name, side, seed)
+
+
+def _lead(margin: float, names: tuple[str, str]) -> str:
+    """Who ends ahead on average and by how much, in words; `names` NATO's first."""
+    if abs(margin) < 0.005:
+        return "even on average"
+    ahead = names[0] if margin > 0 else names[1]
+    return f"{ahead} ahead by {abs(margin):.2f} points on average"
 
 
 def _flags(
@@ -315,7 +326,7 @@ def _flags(
             if wins / decided >= FAR_MORE:
                 flags.append(
                     f"{side} wins {int(wins)} of {int(decided)} decided games at {level} "
-                    f"against {level}"
+                    f"against {level}, by {abs(cell['margin']):.2f} points on average"
                 )
     return flags
 

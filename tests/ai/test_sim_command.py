@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -196,11 +197,47 @@ def test_the_figures_and_the_balance_table_use_the_scenarios_names(tmp_path, cap
 def test_a_flag_names_the_side_as_the_scenario_does():
     from game.commands.sim import _flags
 
-    cells = {("easy", "easy"): {"nato_wins": 1.0, "russia_wins": 4.0}}
+    cells = {("easy", "easy"): {"nato_wins": 1.0, "russia_wins": 4.0, "margin": -0.8}}
     names = ("The Alliance", "Moscow delegation")
     assert _flags(cells, ("easy",), names) == [
-        "Moscow delegation wins 4 of 5 decided games at easy against easy"
+        "Moscow delegation wins 4 of 5 decided games at easy against easy, "
+        "by 0.80 points on average"
     ]
+
+
+def test_the_balance_table_says_who_ends_ahead_and_by_how_much(tmp_path, capsys):
+    """Ten wins by a third of a point each are flagged like ten wins by ten points; the
+    lead on average tells them apart. Two points of starting support are 0.4 of a score
+    point, so NATO's lead over an even tutorial is about that much."""
+    tutorial = Path(__file__).parents[2] / "scenarios" / "tutorial.yaml"
+    text = tutorial.read_text(encoding="utf-8").replace("    support: 50\n", "    support: 52\n", 1)
+    path = tmp_path / "tutorial-52.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["sim", "--balance", str(path), "--games", "2", "--json"]) == 0
+    cells = json.loads(capsys.readouterr().out)["cells"]
+    for cell in cells:
+        # The means are rounded to hundredths, the margin is taken before rounding.
+        assert abs(cell["margin"] - (cell["nato"] - cell["russia"])) <= 0.01
+    hard = next(c for c in cells if c["nato_level"] == c["russia_level"] == "hard")
+    assert 0.2 < hard["margin"] < 0.6
+    assert main(["sim", "--balance", str(path), "--games", "2"]) == 0
+    printed = capsys.readouterr().out
+    assert (
+        f"hard against hard: NATO wins 2, Russia wins 0; NATO ahead by {hard['margin']:.2f} "
+        "points on average" in printed
+    )
+    assert (
+        f"FLAG: NATO wins 2 of 2 decided games at hard against hard, by {hard['margin']:.2f} "
+        "points on average" in printed
+    )
+
+
+def test_a_lead_too_small_to_show_is_even():
+    from game.commands.sim import _lead
+
+    names = ("NATO", "Russia")
+    assert _lead(0.004, names) == "even on average"
+    assert _lead(-1.234, names) == "Russia ahead by 1.23 points on average"
 
 
 def test_a_save_dir_that_cannot_be_a_folder_is_refused_before_any_game(
