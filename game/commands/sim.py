@@ -326,7 +326,8 @@ def _flags(
             if wins / decided >= FAR_MORE:
                 flags.append(
                     f"{side} wins {int(wins)} of {int(decided)} decided games at {level} "
-                    f"against {level}, by {abs(cell['margin']):.2f} points on average"
+                    # The lead, not "by": one large loss can put the side that won most behind.
+                    f"against {level} ({_lead(cell['margin'], names)})"
                 )
     return flags
 

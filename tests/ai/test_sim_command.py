@@ -200,8 +200,14 @@ def test_a_flag_names_the_side_as_the_scenario_does():
     cells = {("easy", "easy"): {"nato_wins": 1.0, "russia_wins": 4.0, "margin": -0.8}}
     names = ("The Alliance", "Moscow delegation")
     assert _flags(cells, ("easy",), names) == [
-        "Moscow delegation wins 4 of 5 decided games at easy against easy, "
-        "by 0.80 points on average"
+        "Moscow delegation wins 4 of 5 decided games at easy against easy "
+        "(Moscow delegation ahead by 0.80 points on average)"
+    ]
+    # Four narrow wins and one heavy loss: the flag must not call the loser's lead its own.
+    cells[("easy", "easy")]["margin"] = 1.5
+    assert _flags(cells, ("easy",), names) == [
+        "Moscow delegation wins 4 of 5 decided games at easy against easy "
+        "(The Alliance ahead by 1.50 points on average)"
     ]
 
 
@@ -227,8 +233,8 @@ def test_the_balance_table_says_who_ends_ahead_and_by_how_much(tmp_path, capsys)
         "points on average" in printed
     )
     assert (
-        f"FLAG: NATO wins 2 of 2 decided games at hard against hard, by {hard['margin']:.2f} "
-        "points on average" in printed
+        f"FLAG: NATO wins 2 of 2 decided games at hard against hard (NATO ahead by "
+        f"{hard['margin']:.2f} points on average)" in printed
     )
 
 
