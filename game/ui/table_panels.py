@@ -265,7 +265,7 @@ def notes_blocks(session: Session, view: View) -> list[Block]:
                 # Its numbers are shares, where the person's panels count points: say so.
                 blocks.append(Para(READING_SHARES, 13, colour="text_dim", gap=4))
         else:
-            waiting = scenario.sides.of(session.setup.human.other).short  # a sentence
+            waiting = _name(scenario, session.setup.human.other)
             blocks.append(Para(f"{waiting} has not moved yet.", 14, colour="text_dim"))
     if not blocks:
         blocks.append(Para("Notes", 16, True))
