@@ -283,6 +283,11 @@ def test_tutorial_coaching_follows_the_game() -> None:
     # A treaty tabled in round 1 is named as crossing NATO's red line at once, not in round 4.
     treaty = Table(RUSSIA, "guarantee", (("form", "treaty"),))
     assert "crosses your red line" in _tutorial_hints([tabled, treaty], NATO)
+    # The computer may table a declaration instead: the note must not call it a treaty.
+    declaration = Table(RUSSIA, "guarantee", (("form", "declaration"),))
+    note = _tutorial_hints([tabled, declaration], NATO)
+    assert "If it is already a Political declaration, you can accept it." in note
+    assert "As a treaty it crosses" not in note
 
 
 @pytest.mark.parametrize(
